@@ -1,0 +1,413 @@
+package dev.sttclients.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sttclients.runtime.errors.ConnectionException;
+import dev.sttclients.runtime.errors.ContractViolationException;
+import dev.sttclients.runtime.errors.MalformedResponseException;
+import dev.sttclients.runtime.errors.RequestTimeoutException;
+import dev.sttclients.runtime.errors.RequestValidationException;
+import dev.sttclients.runtime.errors.Violation;
+import dev.sttclients.runtime.internal.BeanChecks;
+import dev.sttclients.runtime.internal.ErrorTable;
+import dev.sttclients.runtime.internal.OperationRequest;
+import dev.sttclients.runtime.internal.QuietConnectionFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.DeadlineTimeoutException;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine under every generated API class: one Apache HttpClient 5 with a sized pool and finite
+ * timeouts, request validation, auth, the retry loop, response parsing and the error table.
+ * Generated code calls {@link #validate} and {@link #execute}; users never need this class.
+ * Thread-safe.
+ */
+public final class ClientRuntime implements AutoCloseable {
+  private static final Logger HTTP_LOG = LoggerFactory.getLogger("dev.sttclients.http");
+  private static final Logger RETRY_LOG = LoggerFactory.getLogger("dev.sttclients.retry");
+  private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+  private final ClientConfig config;
+  private final CloseableHttpClient http;
+  private final ErrorTable errors;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  ClientRuntime(ClientConfig config) {
+    this.config = config;
+    this.errors = new ErrorTable(config.vendor());
+    PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+        .setConnectionFactory(QuietConnectionFactory.INSTANCE)
+        .setMaxConnTotal(config.maxConnections())
+        .setMaxConnPerRoute(config.maxConnections())
+        .setDefaultConnectionConfig(ConnectionConfig.custom()
+            .setConnectTimeout(timeout(config.connectTimeout()))
+            .setSocketTimeout(timeout(config.responseTimeout()))
+            .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+            .build())
+        .build();
+    URI base = config.baseUrl();
+    this.http = HttpClients.custom()
+        .setConnectionManager(pool)
+        .setDefaultRequestConfig(RequestConfig.custom()
+            .setConnectionRequestTimeout(timeout(config.connectionRequestTimeout()))
+            .setResponseTimeout(timeout(config.responseTimeout()))
+            .setMaxRedirects(5)
+            .build())
+        .disableAutomaticRetries() // the runtime's own loop decides what is safe to retry
+        .disableCookieManagement()
+        .setUserAgent(config.userAgent())
+        // The credential goes only to the configured host, also across redirects.
+        .addRequestInterceptorLast((request, entity, context) -> {
+          if (config.auth().location() == AuthScheme.Location.HEADER && request.getAuthority() != null
+              && request.getAuthority().getHostName().equalsIgnoreCase(base.getHost())
+              && request.getAuthority().getPort() == base.getPort()) {
+            request.setHeader(config.auth().name(), config.auth().prefix() + config.credential().reveal());
+          }
+        })
+        .build();
+  }
+
+  public ClientConfig config() {
+    return config;
+  }
+
+  /**
+   * Checks the arguments of a generated API method against the spec's constraints before anything is sent.
+   *
+   * @throws RequestValidationException naming each field, value and rule
+   */
+  public void validate(Object api, String operationId, String methodName, String[] wireNames, Object... args) {
+    List<Violation> violations = BeanChecks.checkParameters(api, methodName, wireNames, args);
+    if (!violations.isEmpty()) {
+      throw new RequestValidationException(config.vendor().name(), operationId, violations);
+    }
+  }
+
+  /**
+   * Sends the request (with retries) and parses the response into {@code type}: null for no body,
+   * {@link BinaryResponse} for a streamed binary body (the caller closes it), otherwise JSON.
+   */
+  public <T> ApiResponse<T> execute(OperationRequest request, TypeReference<T> type, RequestOptions options) {
+    if (closed.get()) {
+      throw new IllegalStateException(config.vendor().name() + " client is closed");
+    }
+    RequestOptions opts = options == null ? RequestOptions.none() : options;
+    int maxRetries = opts.maxRetries().orElse(config.retryPolicy().maxRetries());
+    int maxAttempts = maxRetries + 1;
+    byte[] body = serializeBody(request);
+    for (int attempt = 1; ; attempt++) {
+      ClassicHttpResponse response;
+      long started = System.nanoTime();
+      try {
+        HTTP_LOG.debug("-> {} {} {} {} attempt {}", config.vendor().name(), request.operationId(), request.method(),
+            request.path(), attempt);
+        response = http.executeOpen(null, buildHttpRequest(request, body, opts), context(opts));
+      } catch (IOException e) {
+        boolean neverSent = neverSent(e);
+        String reason = describe(e);
+        if (attempt < maxAttempts && (request.idempotent() || neverSent)) {
+          backoff(request, attempt, maxAttempts, reason, config.retryPolicy().backoff(attempt));
+          continue;
+        }
+        String msg = config.vendor().name() + " " + request.operationId() + ": " + reason + " (" + request.method()
+            + " " + request.path() + ") after " + attempt + (attempt == 1 ? " attempt" : " attempts");
+        throw isTimeout(e)
+            ? new RequestTimeoutException(config.vendor().name(), msg, attempt, e)
+            : new ConnectionException(config.vendor().name(), msg, attempt, e);
+      }
+      int status = response.getCode();
+      HTTP_LOG.debug("<- {} {} HTTP {} in {} ms", config.vendor().name(), request.operationId(), status,
+          (System.nanoTime() - started) / 1_000_000);
+      Map<String, List<String>> headers = headers(response);
+      if (status >= 200 && status < 300) {
+        return success(request, type, response, status, headers, attempt);
+      }
+      try (response) {
+        Duration retryAfter = ErrorTable.retryAfter(status, headers);
+        boolean retryAfterTooLong = retryAfter != null && retryAfter.compareTo(config.retryPolicy().maxRetryAfter()) > 0;
+        if (attempt < maxAttempts && request.idempotent() && ErrorTable.retryableStatus(status) && !retryAfterTooLong) {
+          EntityUtils.consumeQuietly(response.getEntity());
+          backoff(request, attempt, maxAttempts, "HTTP " + status,
+              retryAfter != null ? retryAfter : config.retryPolicy().backoff(attempt));
+          continue;
+        }
+        String raw = readBounded(response.getEntity());
+        throw errors.toException(request.operationId(), status, headers, raw, retryAfter, attempt);
+      } catch (IOException e) {
+        throw new ConnectionException(config.vendor().name(), config.vendor().name() + " " + request.operationId()
+            + ": HTTP " + status + ", then reading the error body failed: " + describe(e), attempt, e);
+      }
+    }
+  }
+
+  private <T> ApiResponse<T> success(OperationRequest request, TypeReference<T> type, ClassicHttpResponse response,
+      int status, Map<String, List<String>> headers, int attempt) {
+    String requestId = errors.requestIdFromHeaders(headers);
+    if (type != null && type.getType() == BinaryResponse.class) {
+      InputStream in;
+      try {
+        HttpEntity entity = response.getEntity();
+        in = entity == null ? InputStream.nullInputStream() : entity.getContent();
+      } catch (IOException e) {
+        closeQuietly(response);
+        throw new ConnectionException(config.vendor().name(), config.vendor().name() + " " + request.operationId()
+            + ": could not open the response body: " + describe(e), attempt, e);
+      }
+      @SuppressWarnings("unchecked")
+      T binary = (T) new BinaryResponse(status, headers, in, response);
+      return new ApiResponse<>(status, headers, requestId, attempt, binary);
+    }
+    try (response) {
+      if (type == null) {
+        EntityUtils.consume(response.getEntity());
+        return new ApiResponse<>(status, headers, requestId, attempt, null);
+      }
+      byte[] bytes = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+      T value = parse(request, type, status, headers, bytes, attempt);
+      if (config.strictResponseValidation()) {
+        List<Violation> violations = BeanChecks.checkBean(value);
+        if (!violations.isEmpty()) {
+          throw new ContractViolationException(config.vendor().name(), request.operationId(), attempt, violations,
+              value);
+        }
+      }
+      return new ApiResponse<>(status, headers, requestId, attempt, value);
+    } catch (IOException e) {
+      throw new ConnectionException(config.vendor().name(), config.vendor().name() + " " + request.operationId()
+          + ": HTTP " + status + ", then reading the body failed: " + describe(e), attempt, e);
+    }
+  }
+
+  private <T> T parse(OperationRequest request, TypeReference<T> type, int status, Map<String, List<String>> headers,
+      byte[] bytes, int attempt) {
+    String expected = "a JSON " + simpleName(type) + " body";
+    String contentType = headers.getOrDefault("content-type", List.of("")).get(0);
+    String what = null;
+    if (bytes.length == 0) {
+      what = "an empty body";
+    } else if (!contentType.isEmpty() && !isJson(contentType)) {
+      what = "content type '" + contentType + "'";
+    }
+    ObjectMapper mapper = Json.mapper();
+    T value = null;
+    Exception cause = null;
+    if (what == null) {
+      try {
+        value = mapper.readValue(bytes, type);
+        if (value == null) {
+          what = "JSON null";
+        }
+      } catch (IOException e) {
+        cause = e;
+        what = "unreadable JSON (" + firstLine(e) + ")";
+      }
+    }
+    if (what != null) {
+      String raw = new String(bytes, 0, Math.min(bytes.length, MAX_ERROR_BODY_BYTES), StandardCharsets.UTF_8);
+      throw new MalformedResponseException(config.vendor().name(), config.vendor().name() + " "
+          + request.operationId() + ": HTTP " + status + " expected " + expected + ", got " + what, attempt, status,
+          headers, raw, cause);
+    }
+    return value;
+  }
+
+  private byte[] serializeBody(OperationRequest request) {
+    if (request.body() == null) {
+      return null;
+    }
+    try {
+      return Json.mapper().writeValueAsBytes(request.body());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(config.vendor().name() + " " + request.operationId()
+          + ": request body cannot be written as JSON: " + firstLine(e), e);
+    }
+  }
+
+  private org.apache.hc.core5.http.ClassicHttpRequest buildHttpRequest(OperationRequest request, byte[] body,
+      RequestOptions opts) {
+    StringBuilder url = new StringBuilder(config.baseUrl().toString()).append(request.path());
+    String query = request.query();
+    if (config.auth().location() == AuthScheme.Location.QUERY) {
+      String auth = dev.sttclients.runtime.internal.PercentEncoding.query(config.auth().name()) + "="
+          + dev.sttclients.runtime.internal.PercentEncoding.query(config.credential().reveal());
+      query = query.isEmpty() ? auth : query + "&" + auth;
+    }
+    if (!query.isEmpty()) {
+      url.append('?').append(query);
+    }
+    ClassicRequestBuilder b = ClassicRequestBuilder.create(request.method()).setUri(URI.create(url.toString()));
+    b.setHeader("Accept", request.accept() == null ? "application/json" : request.accept());
+    request.headers().forEach(b::setHeader);
+    opts.headers().forEach(b::setHeader);
+    if (body != null) {
+      b.setEntity(new ByteArrayEntity(body, ContentType.parse(
+          request.contentType() == null ? "application/json" : request.contentType())));
+    }
+    return b.build();
+  }
+
+  private HttpClientContext context(RequestOptions opts) {
+    HttpClientContext ctx = HttpClientContext.create();
+    opts.responseTimeout().ifPresent(t -> ctx.setRequestConfig(RequestConfig.custom()
+        .setConnectionRequestTimeout(timeout(config.connectionRequestTimeout()))
+        .setResponseTimeout(timeout(t))
+        .setMaxRedirects(5)
+        .build()));
+    return ctx;
+  }
+
+  private void backoff(OperationRequest request, int attempt, int maxAttempts, String reason, Duration delay) {
+    RetryEvent event = new RetryEvent(config.vendor().name(), request.operationId(), request.method(), request.path(),
+        attempt, maxAttempts, reason, delay);
+    RETRY_LOG.info("{}", event);
+    if (config.retryListener() != null) {
+      config.retryListener().onRetry(event);
+    }
+    try {
+      config.sleeper().sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConnectionException(config.vendor().name(), config.vendor().name() + " " + request.operationId()
+          + ": interrupted while waiting to retry", attempt, e);
+    }
+  }
+
+  /** True when the failure happened before any byte of the request could reach the server. */
+  static boolean neverSent(IOException e) {
+    return e instanceof ConnectException // includes HttpHostConnectException
+        || e instanceof ConnectTimeoutException
+        || e instanceof UnknownHostException
+        || e instanceof NoRouteToHostException
+        || e instanceof ConnectionRequestTimeoutException
+        || e.getCause() instanceof DeadlineTimeoutException;
+  }
+
+  static boolean isTimeout(IOException e) {
+    return e instanceof SocketTimeoutException || e instanceof ConnectTimeoutException
+        || e instanceof ConnectionRequestTimeoutException
+        || (e instanceof InterruptedIOException && !(e instanceof java.nio.channels.ClosedByInterruptException));
+  }
+
+  private static String describe(IOException e) {
+    String kind;
+    if (e instanceof ConnectTimeoutException) {
+      kind = "connect timeout";
+    } else if (e instanceof ConnectionRequestTimeoutException) {
+      kind = "no pooled connection in time";
+    } else if (e instanceof SocketTimeoutException) {
+      kind = "response timeout";
+    } else if (e instanceof ConnectException) {
+      kind = "connection refused";
+    } else if (e instanceof UnknownHostException) {
+      kind = "unknown host";
+    } else if (e instanceof org.apache.hc.core5.http.NoHttpResponseException) {
+      kind = "server closed the connection without a response";
+    } else if (e instanceof java.net.SocketException) {
+      kind = "connection reset";
+    } else if (e instanceof org.apache.hc.core5.http.ConnectionClosedException) {
+      kind = "connection closed before the response was complete";
+    } else {
+      kind = "I/O error";
+    }
+    return kind + " (" + e.getClass().getSimpleName() + ")";
+  }
+
+  private static Map<String, List<String>> headers(ClassicHttpResponse response) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Header h : response.getHeaders()) {
+      out.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
+    }
+    return out;
+  }
+
+  private static String readBounded(HttpEntity entity) throws IOException {
+    if (entity == null) {
+      return "";
+    }
+    try (InputStream in = entity.getContent()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buf = new byte[8192];
+      int n;
+      while (out.size() < MAX_ERROR_BODY_BYTES && (n = in.read(buf, 0, Math.min(buf.length,
+          MAX_ERROR_BODY_BYTES - out.size()))) > 0) {
+        out.write(buf, 0, n);
+      }
+      return out.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  static boolean isJson(String contentType) {
+    String mime = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    return mime.equals("application/json") || mime.endsWith("+json");
+  }
+
+  private static String simpleName(TypeReference<?> type) {
+    String name = type.getType().getTypeName();
+    return name.replaceAll("[\\w.]+\\.(\\w+)", "$1");
+  }
+
+  private static String firstLine(Exception e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  private static Timeout timeout(Duration d) {
+    return Timeout.ofMilliseconds(d.toMillis());
+  }
+
+  private static void closeQuietly(ClassicHttpResponse response) {
+    try {
+      response.close();
+    } catch (IOException ignored) {
+      // already failing
+    }
+  }
+
+  /** Closes the pool: in-flight downloads are aborted, later calls fail. Idempotent. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      http.close(CloseMode.GRACEFUL);
+    }
+  }
+
+}

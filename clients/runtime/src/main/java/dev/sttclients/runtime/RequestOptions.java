@@ -1,0 +1,98 @@
+package dev.sttclients.runtime;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Per-call overrides: extra headers, a response timeout, a retry limit. Immutable; build with
+ * {@code RequestOptions.builder().header("Prefer", "code=404").build()}.
+ */
+public final class RequestOptions {
+  private static final RequestOptions NONE = new Builder().build();
+
+  private final Map<String, String> headers;
+  private final Duration responseTimeout;
+  private final Integer maxRetries;
+
+  private RequestOptions(Builder b) {
+    this.headers = Map.copyOf(b.headers);
+    this.responseTimeout = b.responseTimeout;
+    this.maxRetries = b.maxRetries;
+  }
+
+  public static RequestOptions none() {
+    return NONE;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  public Optional<Duration> responseTimeout() {
+    return Optional.ofNullable(responseTimeout);
+  }
+
+  public Optional<Integer> maxRetries() {
+    return Optional.ofNullable(maxRetries);
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.headers.putAll(headers);
+    b.responseTimeout = responseTimeout;
+    b.maxRetries = maxRetries;
+    return b;
+  }
+
+  @Override
+  public String toString() {
+    return "RequestOptions{headers=" + headers.keySet() + ", responseTimeout=" + responseTimeout + ", maxRetries="
+        + maxRetries + '}';
+  }
+
+  public static final class Builder {
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private Duration responseTimeout;
+    private Integer maxRetries;
+
+    private Builder() {}
+
+    /** Adds a header to this call (replaces one of the same name). */
+    public Builder header(String name, String value) {
+      headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    public Builder headers(Map<String, String> all) {
+      all.forEach(this::header);
+      return this;
+    }
+
+    public Builder responseTimeout(Duration timeout) {
+      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+        throw new IllegalArgumentException("responseTimeout must be positive, was " + timeout);
+      }
+      this.responseTimeout = timeout;
+      return this;
+    }
+
+    public Builder maxRetries(int n) {
+      if (n < 0 || n > 10) {
+        throw new IllegalArgumentException("maxRetries must be between 0 and 10, was " + n);
+      }
+      this.maxRetries = n;
+      return this;
+    }
+
+    public RequestOptions build() {
+      return new RequestOptions(this);
+    }
+  }
+}

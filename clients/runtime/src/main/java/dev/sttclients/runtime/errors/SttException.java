@@ -1,0 +1,44 @@
+package dev.sttclients.runtime.errors;
+
+/**
+ * Root of every exception the clients throw. Unchecked, as in the AWS SDK v2 and openai-java.
+ *
+ * <pre>
+ * SttException
+ * ├── ServiceException            the vendor answered with an HTTP error (status, headers, body, request id)
+ * │   ├── BadRequestException          400, 422
+ * │   ├── AuthenticationException      401 (and its subclass PermissionDeniedException, 403)
+ * │   ├── NotFoundException            404
+ * │   ├── ConflictException            409
+ * │   ├── RateLimitException           429 (with Retry-After)
+ * │   ├── ServerException              5xx
+ * │   └── UnexpectedStatusException    any other non-2xx
+ * ├── RequestValidationException  the request breaks the spec; nothing was sent
+ * ├── ConnectionException         I/O failure (refused, reset, TLS...)
+ * │   └── RequestTimeoutException     connect, response or pool-lease timeout
+ * ├── MalformedResponseException  a 2xx whose body is not what the spec promises (truncated, HTML, empty)
+ * └── ContractViolationException  strict mode: a response that parses but breaks a documented constraint
+ * </pre>
+ *
+ * Messages are one line and never contain credentials.
+ */
+public class SttException extends RuntimeException {
+  private final String vendor;
+  private final int attempts;
+
+  protected SttException(String vendor, String message, int attempts, Throwable cause) {
+    super(message, cause);
+    this.vendor = vendor;
+    this.attempts = attempts;
+  }
+
+  /** The vendor whose client threw this, e.g. {@code gladia}. */
+  public String vendor() {
+    return vendor;
+  }
+
+  /** How many HTTP attempts were made before giving up (0 when nothing was sent). */
+  public int attempts() {
+    return attempts;
+  }
+}
