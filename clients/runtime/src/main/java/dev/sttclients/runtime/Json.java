@@ -22,7 +22,15 @@ public final class Json {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
       .serializationInclusion(JsonInclude.Include.NON_NULL)
+      // Open schemas (additionalProperties: true) generate models that extend HashMap and are written as beans:
+      // keep HashMap.isEmpty() from showing up as an "empty" property.
+      .addMixIn(java.util.HashMap.class, HashMapAsBean.class)
       .build();
+
+  abstract static class HashMapAsBean {
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public abstract boolean isEmpty();
+  }
 
   private Json() {}
 

@@ -97,8 +97,9 @@ public final class BeanChecks {
     if (type != null && !type.isContainerType()) {
       BeanDescription desc = Json.mapper().getSerializationConfig().introspect(type);
       for (BeanPropertyDefinition p : desc.findProperties()) {
-        if (p.getInternalName().equals(name) || (p.getGetter() != null && p.getGetter().getName()
-            .equalsIgnoreCase("get" + name))) {
+        // nullable fields are JsonNullable: the constrained getter is getX(), the JSON property getX_JsonNullable()
+        String internal = p.getInternalName().replaceFirst("_JsonNullable$", "").replaceFirst("^_", "");
+        if (internal.equals(name) || internal.equals("_" + name)) {
           name = p.getName();
           next = p.getPrimaryType();
           break;

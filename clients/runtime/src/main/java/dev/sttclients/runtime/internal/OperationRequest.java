@@ -2,6 +2,7 @@ package dev.sttclients.runtime.internal;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -92,10 +93,16 @@ public final class OperationRequest {
         .collect(Collectors.joining("&"));
   }
 
-  /** How a parameter value is written on the wire. */
+  /**
+   * How a parameter value is written on the wire. Date-times always with seconds (RFC 3339):
+   * {@code OffsetDateTime.toString()} would drop zero seconds ({@code 2024-01-01T00:00Z}), which servers reject.
+   */
   static String format(Object value) {
-    if (value instanceof OffsetDateTime || value instanceof LocalDate) {
-      return value.toString();
+    if (value instanceof OffsetDateTime t) {
+      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
+    }
+    if (value instanceof LocalDate d) {
+      return DateTimeFormatter.ISO_LOCAL_DATE.format(d);
     }
     return String.valueOf(value);
   }

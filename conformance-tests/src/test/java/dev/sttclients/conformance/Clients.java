@@ -1,0 +1,123 @@
+package dev.sttclients.conformance;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sttclients.runtime.Json;
+import dev.sttclients.runtime.RequestOptions;
+import dev.sttclients.runtime.SttClient;
+import dev.sttclients.runtime.SttClientBuilder;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+
+/** Reaches a spec's generated client by convention (see {@link VendorSpec}) and calls its operations. */
+final class Clients {
+  static final String TEST_KEY = "conformance-test-key-3f9c2b";
+
+  private Clients() {}
+
+  static SttClient client(VendorSpec spec, String baseUrl) {
+    try {
+      Class<?> cls = Class.forName(spec.clientClassName());
+      SttClientBuilder<?, ?> builder = (SttClientBuilder<?, ?>) cls.getMethod("builder").invoke(null);
+      builder.apiKey(TEST_KEY).baseUrl(baseUrl).maxRetries(0);
+      return (SttClient) builder.build();
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("no client " + spec.clientClassName() + " for " + spec.file()
+          + ": add the vendor's client module as a dependency of conformance-tests/pom.xml", e);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The API object for an operation's tag: the client accessor whose type is (a subclass of) TagApi. */
+  static Object api(SttClient client, String tag) {
+    String wanted = VendorSpec.javaClassName(tag) + "Api";
+    for (Method m : client.getClass().getMethods()) {
+      if (m.getParameterCount() == 0 && isOrExtends(m.getReturnType(), wanted)) {
+        try {
+          return m.invoke(client);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    throw new IllegalStateException(client.getClass().getSimpleName() + " has no accessor returning " + wanted);
+  }
+
+  private static boolean isOrExtends(Class<?> c, String simpleName) {
+    for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+      if (k.getSimpleName().equals(simpleName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static Method withResponse(Object api, String operationId) {
+    for (Method m : api.getClass().getMethods()) {
+      if (m.getName().equals(operationId + "WithResponse")) {
+        return m;
+      }
+    }
+    throw new IllegalStateException(api.getClass().getSimpleName() + " has no " + operationId + "WithResponse");
+  }
+
+  /**
+   * Valid arguments for every parameter of {@code op}, from the spec; {@code overrides} replaces some by wire
+   * name (a null value passes null).
+   */
+  static Object[] args(VendorSpec.Op op, Method m, Map<String, JsonNode> overrides, RequestOptions options) {
+    java.lang.reflect.Parameter[] params = m.getParameters();
+    Object[] args = new Object[params.length];
+    for (int i = 0; i < params.length; i++) {
+      String javaName = params[i].getName();
+      JavaType type = Json.mapper().getTypeFactory().constructType(m.getGenericParameterTypes()[i]);
+      if (params[i].getType() == RequestOptions.class) {
+        args[i] = options;
+        continue;
+      }
+      Parameter p = op.parameters().stream().filter(x -> VendorSpec.javaParamName(x.getName()).equals(javaName))
+          .findFirst().orElse(null);
+      String wire = p != null ? p.getName() : "body";
+      JsonNode value;
+      if (overrides.containsKey(wire)) {
+        value = overrides.get(wire);
+      } else if (p != null) {
+        value = p.getExample() != null ? Json.mapper().valueToTree(p.getExample())
+            : Samples.sample(op.spec(), p.getSchema(), op.label() + " " + wire);
+      } else {
+        value = requestBodySample(op);
+      }
+      args[i] = value == null || value.isNull() ? null : Json.mapper().convertValue(value, type);
+    }
+    return args;
+  }
+
+  static JsonNode requestBodySample(VendorSpec.Op op) {
+    MediaType mt = op.requestJson();
+    if (mt == null) {
+      throw new IllegalStateException(op.label() + ": a body parameter but no JSON request body in the spec");
+    }
+    if (mt.getExamples() != null && !mt.getExamples().isEmpty()) {
+      Example first = mt.getExamples().values().iterator().next();
+      return Json.mapper().valueToTree(first.getValue());
+    }
+    if (mt.getExample() != null) {
+      return Json.mapper().valueToTree(mt.getExample());
+    }
+    return Samples.sample(op.spec(), mt.getSchema(), op.label() + " body");
+  }
+
+  /** Invokes and unwraps: returns the result or throws what the client threw. */
+  static Object invoke(Object api, Method m, Object[] args) throws Throwable {
+    try {
+      return m.invoke(api, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package dev.sttclients.conformance;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One vendor's spec, parsed with swagger-parser (the generator's own parser), plus the naming conventions
+ * that tie it to its generated client: {@code specs/NAME.yaml} is served by {@code dev.sttclients.NAME.NameClient}
+ * (override with {@code info.x-java-client}), models live in {@code dev.sttclients.NAME.model}, and an
+ * operation tagged T is a method of the API class {@code TApi} (or a subclass) returned by a client accessor.
+ */
+record VendorSpec(String name, Path file, OpenAPI api) {
+
+  static List<VendorSpec> all() {
+    Path dir = dev.sttclients.testkit.PrismServer.specsDir();
+    try (Stream<Path> files = Files.list(dir)) {
+      List<VendorSpec> specs = files.filter(f -> f.toString().endsWith(".yaml")).sorted().map(VendorSpec::load)
+          .toList();
+      if (specs.isEmpty()) {
+        throw new IllegalStateException("no specs in " + dir);
+      }
+      return specs;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static VendorSpec load(Path file) {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    SwaggerParseResult result = new OpenAPIV3Parser().readLocation(file.toUri().toString(), null, options);
+    if (result.getOpenAPI() == null || (result.getMessages() != null && !result.getMessages().isEmpty())) {
+      throw new IllegalStateException(file + " does not parse: " + result.getMessages());
+    }
+    String name = file.getFileName().toString().replace(".yaml", "");
+    return new VendorSpec(name, file, result.getOpenAPI());
+  }
+
+  String basePackage() {
+    return "dev.sttclients." + name;
+  }
+
+  String clientClassName() {
+    Object configured = api.getInfo().getExtensions() == null ? null : api.getInfo().getExtensions().get("x-java-client");
+    return configured != null ? configured.toString() : basePackage() + "." + capitalize(name) + "Client";
+  }
+
+  /** The generated model class of a component schema. */
+  Class<?> modelClass(String schemaName) {
+    String cls = basePackage() + ".model." + javaClassName(schemaName);
+    try {
+      return Class.forName(cls);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("no generated model " + cls + " for schema " + schemaName, e);
+    }
+  }
+
+  Map<String, Schema> schemas() {
+    Map<String, Schema> s = api.getComponents() == null ? null : api.getComponents().getSchemas();
+    return s == null ? Map.of() : s;
+  }
+
+  /** Follows a {@code #/components/schemas/X} reference (one level). */
+  Schema<?> deref(Schema<?> schema) {
+    if (schema != null && schema.get$ref() != null) {
+      return schemas().get(refName(schema.get$ref()));
+    }
+    return schema;
+  }
+
+  static String refName(String ref) {
+    return ref.substring(ref.lastIndexOf('/') + 1);
+  }
+
+  List<Op> operations() {
+    List<Op> ops = new ArrayList<>();
+    api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+      List<Parameter> params = new ArrayList<>();
+      if (item.getParameters() != null) {
+        item.getParameters().forEach(p -> params.add(derefParam(p)));
+      }
+      if (op.getParameters() != null) {
+        op.getParameters().forEach(p -> params.add(derefParam(p)));
+      }
+      Map<String, ApiResponse> responses = new LinkedHashMap<>();
+      op.getResponses().forEach((code, r) -> responses.put(code, derefResponse(r)));
+      ops.add(new Op(this, method.name(), path, op, params, responses));
+    }));
+    return ops;
+  }
+
+  private Parameter derefParam(Parameter p) {
+    return p.get$ref() != null ? api.getComponents().getParameters().get(refName(p.get$ref())) : p;
+  }
+
+  private ApiResponse derefResponse(ApiResponse r) {
+    return r.get$ref() != null ? api.getComponents().getResponses().get(refName(r.get$ref())) : r;
+  }
+
+  static String capitalize(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /** The generator's class name for a schema or tag name (camelized). */
+  static String javaClassName(String name) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : name.split("[^A-Za-z0-9]+")) {
+      sb.append(capitalize(part));
+    }
+    return sb.toString();
+  }
+
+  /** The generator's Java parameter name (camelCase of the wire name). */
+  static String javaParamName(String wire) {
+    String c = javaClassName(wire);
+    return c.isEmpty() ? c : Character.toLowerCase(c.charAt(0)) + c.substring(1);
+  }
+
+  /** One operation of the spec. */
+  record Op(VendorSpec spec, String method, String path, Operation operation, List<Parameter> parameters,
+      Map<String, ApiResponse> responses) {
+
+    String id() {
+      return operation.getOperationId();
+    }
+
+    String tag() {
+      return operation.getTags() == null || operation.getTags().isEmpty() ? "default" : operation.getTags().get(0);
+    }
+
+    String label() {
+      return spec.name() + " " + id() + " (" + method + " " + path + ")";
+    }
+
+    /** The JSON schema of a response (first JSON media type), or null. */
+    MediaType json(ApiResponse r) {
+      if (r.getContent() == null) {
+        return null;
+      }
+      return r.getContent().entrySet().stream()
+          .filter(e -> e.getKey().toLowerCase(Locale.ROOT).contains("json"))
+          .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    boolean isBinary(ApiResponse r) {
+      return r.getContent() != null && r.getContent().values().stream().anyMatch(m -> m.getSchema() != null
+          && "binary".equals(m.getSchema().getFormat()));
+    }
+
+    MediaType requestJson() {
+      if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+        return null;
+      }
+      return operation.getRequestBody().getContent().entrySet().stream()
+          .filter(e -> e.getKey().contains("json")).map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+  }
+
+}
