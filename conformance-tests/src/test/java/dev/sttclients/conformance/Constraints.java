@@ -107,7 +107,9 @@ final class Constraints {
     String rule = c.rule();
     if (rule.equals("required")) {
       if (!requiredButNullable(c)) {
-        out.add(new Case(c, "absent", null, true, Expect.REJECT));
+        if (!c.isParam()) { // a Java argument cannot be absent, only null
+          out.add(new Case(c, "absent", null, true, Expect.REJECT));
+        }
         out.add(new Case(c, "= null", F.nullNode(), false, Expect.REJECT));
       }
     } else if (rule.equals("nullable")) {
