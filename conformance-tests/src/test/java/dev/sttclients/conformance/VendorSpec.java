@@ -62,12 +62,20 @@ record VendorSpec(String name, Path file, OpenAPI api) {
     return configured != null ? configured.toString() : basePackage() + "." + capitalize(name) + "Client";
   }
 
-  /** The generated model class of a component schema. */
+  /**
+   * The generated model class of a component schema; {@code Map} for a free-form object (no properties, only
+   * additionalProperties), which the generator maps to {@code Map<String, Object>} instead of a class.
+   */
   Class<?> modelClass(String schemaName) {
     String cls = basePackage() + ".model." + javaClassName(schemaName);
     try {
       return Class.forName(cls);
     } catch (ClassNotFoundException e) {
+      Schema<?> s = schemas().get(schemaName);
+      if (s != null && (s.getProperties() == null || s.getProperties().isEmpty())
+          && "object".equals(Samples.type(s))) {
+        return Map.class;
+      }
       throw new IllegalStateException("no generated model " + cls + " for schema " + schemaName, e);
     }
   }

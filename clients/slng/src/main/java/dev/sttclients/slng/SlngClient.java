@@ -1,0 +1,58 @@
+package dev.sttclients.slng;
+
+import dev.sttclients.runtime.AuthScheme;
+import dev.sttclients.runtime.ClientRuntime;
+import dev.sttclients.runtime.SttClient;
+import dev.sttclients.runtime.SttClientBuilder;
+import dev.sttclients.runtime.VendorProfile;
+import dev.sttclients.slng.api.BatchJobsApi;
+
+/**
+ * SLNG's batch transcription jobs API.
+ *
+ * <pre>{@code
+ * try (SlngClient slng = SlngClient.builder().apiKey(System.getenv("SLNG_API_KEY")).build()) {
+ *   BatchJob job = slng.batchJobs().get("myjob123");
+ * }
+ * }</pre>
+ *
+ * SLNG does not document its error bodies: an error's body is kept raw ({@code rawBody()}) and as an open
+ * JSON object ({@code errorBody()}, a {@code Map}); a string {@code detail} field becomes
+ * {@code vendorMessage()}. Thread-safe; build one and share it. Close it to release its connections.
+ */
+public final class SlngClient extends SttClient {
+  static final VendorProfile PROFILE = VendorProfile
+      .of("slng", "https://api.batch.slng.ai", AuthScheme.bearer())
+      .withApiKeyEnvVar("SLNG_API_KEY")
+      .withErrorBody(null, null, "detail");
+
+  private final BatchJobsApi batchJobs;
+
+  private SlngClient(ClientRuntime runtime) {
+    super(runtime);
+    this.batchJobs = new BatchJobsApi(runtime());
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Batch transcription jobs: get one job. */
+  public BatchJobsApi batchJobs() {
+    return batchJobs;
+  }
+
+  public static final class Builder extends SttClientBuilder<Builder, SlngClient> {
+    private Builder() {}
+
+    @Override
+    protected VendorProfile profile() {
+      return PROFILE;
+    }
+
+    @Override
+    public SlngClient build() {
+      return new SlngClient(buildRuntime());
+    }
+  }
+}
