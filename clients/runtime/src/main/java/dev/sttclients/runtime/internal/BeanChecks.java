@@ -59,7 +59,7 @@ public final class BeanChecks {
           default -> type = appendNode(field, node, type);
         }
       }
-      out.add(new Violation(field.toString(), show(v.getInvalidValue()), v.getMessage()));
+      out.add(new Violation(field.toString(), show(offendingValue(v)), v.getMessage()));
     }
     out.sort(Comparator.comparing(Violation::field));
     return out;
@@ -74,7 +74,7 @@ public final class BeanChecks {
       for (Path.Node node : v.getPropertyPath()) {
         type = appendNode(field, node, type);
       }
-      out.add(new Violation(field.length() == 0 ? "(body)" : field.toString(), show(v.getInvalidValue()),
+      out.add(new Violation(field.length() == 0 ? "(body)" : field.toString(), show(offendingValue(v)),
           v.getMessage()));
     }
     out.sort(Comparator.comparing(Violation::field));
@@ -89,7 +89,8 @@ public final class BeanChecks {
       field.append('[').append(node.getKey()).append(']');
       type = type == null ? null : type.getContentType();
     }
-    if (node.getName() == null) {
+    // A constrained element of a List/Map (List<@Pattern String>) is named "<list element>": the index says it all.
+    if (node.getName() == null || node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
       return type;
     }
     String name = node.getName();
@@ -110,6 +111,29 @@ public final class BeanChecks {
     }
     field.append(name);
     return next;
+  }
+
+  /**
+   * The value a violation is about. A model-level rule that reports on one field (see
+   * {@link DependentRequired}) carries the whole model as its invalid value: show that field's value instead.
+   */
+  private static Object offendingValue(ConstraintViolation<?> v) {
+    Object value = v.getInvalidValue();
+    if (value == null || value != v.getLeafBean()) {
+      return value;
+    }
+    Path.Node last = null;
+    for (Path.Node node : v.getPropertyPath()) {
+      last = node;
+    }
+    if (last == null || last.getKind() != jakarta.validation.ElementKind.PROPERTY || last.getName() == null) {
+      return value;
+    }
+    try {
+      return DependentRequired.Check.value(value, last.getName());
+    } catch (RuntimeException notAField) {
+      return value;
+    }
   }
 
   private static Method findMethod(Class<?> type, String name, int arity) {
