@@ -103,8 +103,8 @@ class PrismContractTest {
         assertNull(r.body(), "no content documented, none expected");
       } else {
         Object body = r.body();
-        Class<?> expected = ModelConformanceTest.javaType(spec, json.getSchema()).getRawClass();
-        assertTrue(expected.isInstance(body), "expected a " + expected.getName() + ", got " + body.getClass());
+        Class<?> type = ModelConformanceTest.javaType(spec, json.getSchema()).getRawClass();
+        assertTrue(type.isInstance(body), "expected a " + type.getName() + ", got " + body.getClass());
         if (example != null) {
           JsonNode expected = Json.mapper().valueToTree(json.getExamples().get(example).getValue());
           assertNull(JsonCompare.diff(expected, Json.mapper().valueToTree(body), "$"),

@@ -1,8 +1,7 @@
 package dev.sttclients.runtime.internal;
 
-import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import dev.sttclients.runtime.Json;
 import dev.sttclients.runtime.errors.Violation;
 import jakarta.validation.ConstraintViolation;
@@ -59,7 +58,7 @@ public final class BeanChecks {
           default -> type = appendNode(field, node, type);
         }
       }
-      out.add(new Violation(field.toString(), show(v.getInvalidValue()), v.getMessage()));
+      out.add(new Violation(field.toString(), show(offendingValue(v)), v.getMessage()));
     }
     out.sort(Comparator.comparing(Violation::field));
     return out;
@@ -74,7 +73,7 @@ public final class BeanChecks {
       for (Path.Node node : v.getPropertyPath()) {
         type = appendNode(field, node, type);
       }
-      out.add(new Violation(field.length() == 0 ? "(body)" : field.toString(), show(v.getInvalidValue()),
+      out.add(new Violation(field.length() == 0 ? "(body)" : field.toString(), show(offendingValue(v)),
           v.getMessage()));
     }
     out.sort(Comparator.comparing(Violation::field));
@@ -89,20 +88,27 @@ public final class BeanChecks {
       field.append('[').append(node.getKey()).append(']');
       type = type == null ? null : type.getContentType();
     }
-    if (node.getName() == null) {
+    // A constrained element of a List/Map (List<@Pattern String>) is named "<list element>": the index says it all.
+    if (node.getName() == null || node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
       return type;
     }
     String name = node.getName();
     JavaType next = null;
-    if (type != null && !type.isContainerType()) {
-      BeanDescription desc = Json.mapper().getSerializationConfig().introspect(type);
-      for (BeanPropertyDefinition p : desc.findProperties()) {
-        // nullable fields are JsonNullable: the constrained getter is getX(), the JSON property getX_JsonNullable()
-        String internal = p.getInternalName().replaceFirst("_JsonNullable$", "").replaceFirst("^_", "");
-        if (internal.equals(name) || internal.equals("_" + name)) {
-          name = p.getName();
-          next = p.getPrimaryType();
-          break;
+    if (type != null) {
+      // Generated models put @JsonProperty on the getter (getX, or getX_JsonNullable for nullable fields).
+      // Reflection rather than Jackson introspection: open models extend HashMap and would look like maps.
+      String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+      for (String getter : new String[] {"get" + cap + "_JsonNullable", "get" + cap, "is" + cap}) {
+        try {
+          java.lang.reflect.Method m = type.getRawClass().getMethod(getter);
+          JsonProperty jp = m.getAnnotation(JsonProperty.class);
+          if (jp != null && !jp.value().isEmpty()) {
+            name = jp.value();
+            next = Json.mapper().constructType(type.getRawClass().getMethod("get" + cap).getGenericReturnType());
+            break;
+          }
+        } catch (NoSuchMethodException notThisOne) {
+          // try the next getter name
         }
       }
     }
@@ -111,6 +117,29 @@ public final class BeanChecks {
     }
     field.append(name);
     return next;
+  }
+
+  /**
+   * The value a violation is about. A model-level rule that reports on one field (see
+   * {@link DependentRequired}) carries the whole model as its invalid value: show that field's value instead.
+   */
+  private static Object offendingValue(ConstraintViolation<?> v) {
+    Object value = v.getInvalidValue();
+    if (value == null || value != v.getLeafBean()) {
+      return value;
+    }
+    Path.Node last = null;
+    for (Path.Node node : v.getPropertyPath()) {
+      last = node;
+    }
+    if (last == null || last.getKind() != jakarta.validation.ElementKind.PROPERTY || last.getName() == null) {
+      return value;
+    }
+    try {
+      return DependentRequired.Check.value(value, last.getName());
+    } catch (RuntimeException notAField) {
+      return value;
+    }
   }
 
   private static Method findMethod(Class<?> type, String name, int arity) {

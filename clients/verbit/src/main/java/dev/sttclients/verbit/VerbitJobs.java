@@ -1,0 +1,99 @@
+package dev.sttclients.verbit;
+
+import dev.sttclients.runtime.RequestOptions;
+import dev.sttclients.verbit.api.JobsApi;
+import dev.sttclients.verbit.model.AddMediaRequest;
+import dev.sttclients.verbit.model.JobInfo;
+import dev.sttclients.verbit.model.NewJobRequest;
+import dev.sttclients.verbit.model.NewJobResponse;
+import dev.sttclients.verbit.model.StartProcessingRequest;
+import java.util.Map;
+
+/**
+ * Verbit jobs with the client's API version filled in as {@code v}: a thin layer over the generated
+ * {@link JobsApi} (see {@link VerbitClient#jobsApi()} for the full generated surface).
+ *
+ * <p>Every call checks its arguments against the spec before anything is sent and throws
+ * {@link dev.sttclients.runtime.errors.RequestValidationException} naming the field, value and rule
+ * (e.g. {@code job_id=0}, {@code body.finish_in=901}, {@code body.profile=null}). Errors from Verbit map
+ * to the typed exceptions under {@link dev.sttclients.runtime.errors.ServiceException}, whose
+ * {@code errorType()} and {@code vendorMessage()} carry Verbit's {@code ErrorType} and {@code ErrorComment}.
+ *
+ * <p>{@link #create}, {@link #addMedia} and {@link #startProcessing} are POSTs and are never retried once the
+ * request may have reached the server (a repeat would create another job, add media twice or start
+ * billable processing twice); they are retried only when the connection could not be made at all.
+ * {@link #info} is a GET and is retried on connection errors and on 408, 429, 500, 502, 503 and 504
+ * (the client's retry policy).
+ * Thread-safe.
+ */
+public final class VerbitJobs {
+  private final JobsApi api;
+  private final int version;
+
+  VerbitJobs(JobsApi api, int version) {
+    this.api = api;
+    this.version = version;
+  }
+
+  /**
+   * Creates a job ({@code POST /job/new}); only {@code profile} is required. Never retried once sent:
+   * each call creates another job.
+   *
+   * @return the new job's id ({@code getJobId()})
+   */
+  public NewJobResponse create(NewJobRequest job) {
+    return create(job, RequestOptions.none());
+  }
+
+  /** As {@link #create(NewJobRequest)}, with per-call options. */
+  public NewJobResponse create(NewJobRequest job, RequestOptions requestOptions) {
+    return api.create(version, job, requestOptions);
+  }
+
+  /**
+   * Adds the job's media ({@code POST /job/add_media}): a direct {@code media_url} or {@code asset_ids}.
+   * Can be called once per job; never retried once sent.
+   */
+  public Map<String, Object> addMedia(long jobId, AddMediaRequest media) {
+    return addMedia(jobId, media, RequestOptions.none());
+  }
+
+  /** As {@link #addMedia(long, AddMediaRequest)}, with per-call options. */
+  public Map<String, Object> addMedia(long jobId, AddMediaRequest media, RequestOptions requestOptions) {
+    return api.addMedia(version, jobId, media, requestOptions);
+  }
+
+  /** Starts processing with no options: as {@link #startProcessing(long, StartProcessingRequest)} with an empty body. */
+  public Map<String, Object> startProcessing(long jobId) {
+    return startProcessing(jobId, new StartProcessingRequest(), RequestOptions.none());
+  }
+
+  /**
+   * Starts processing ({@code POST /job/perform_transcription}); the job must be Pending and have media.
+   * Never retried once sent: it starts billable processing. In the sandbox, {@code finishIn(0..900)} makes the
+   * job finish by itself after that many seconds, as Complete or, with {@code finishWithError(true)}, as Error;
+   * {@code finish_with_error} without {@code finish_in} is rejected before sending.
+   *
+   * @param options callback URL, processing options, sandbox switches; null for none
+   */
+  public Map<String, Object> startProcessing(long jobId, StartProcessingRequest options) {
+    return startProcessing(jobId, options, RequestOptions.none());
+  }
+
+  /** As {@link #startProcessing(long, StartProcessingRequest)}, with per-call options. */
+  public Map<String, Object> startProcessing(long jobId, StartProcessingRequest options,
+      RequestOptions requestOptions) {
+    return api.startProcessing(version, jobId, options == null ? new StartProcessingRequest() : options,
+        requestOptions);
+  }
+
+  /** The job's information and {@code job_status} ({@code GET /job/info}). */
+  public JobInfo info(long jobId) {
+    return info(jobId, RequestOptions.none());
+  }
+
+  /** As {@link #info(long)}, with per-call options. */
+  public JobInfo info(long jobId, RequestOptions requestOptions) {
+    return api.info(version, jobId, requestOptions);
+  }
+}

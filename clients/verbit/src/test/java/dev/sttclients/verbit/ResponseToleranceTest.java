@@ -1,0 +1,69 @@
+package dev.sttclients.verbit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.sttclients.verbit.model.JobInfo;
+import dev.sttclients.verbit.model.JobStatus;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Job info from a server that knows more than the spec: new statuses, extra fields, odd error items. */
+class ResponseToleranceTest extends LocalVerbit {
+
+  private JobInfo infoAnswering(String json, boolean strict) {
+    server.stubFor(get(urlPathEqualTo("/api/job/info")).willReturn(okJson(json)));
+    try (VerbitClient verbit = client().strictResponseValidation(strict).build()) {
+      return verbit.jobs().info(42);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "Pending,     PENDING",
+      "In Progress, IN_PROGRESS",
+      "Completed,   COMPLETED",
+      "Complete,    COMPLETE",
+      "Canceled,    CANCELED",
+      "Failure,     FAILURE",
+      "Error,       ERROR",
+      "Archived,    UNKNOWN_DEFAULT_OPEN_API",
+      "completed,   UNKNOWN_DEFAULT_OPEN_API"})
+  void everyDocumentedStatusParsesAndAnUnknownOneDoesNotBreak(String wire, JobStatus expected) {
+    JobInfo info = infoAnswering("{\"id\":42,\"job_status\":\"" + wire + "\"}", true);
+    assertEquals(expected, info.getJobStatus());
+    assertEquals(42L, info.getId());
+  }
+
+  @Test
+  void undocumentedFieldsAreKeptAndDocumentedOnesStillParse() {
+    JobInfo info = infoAnswering("{\"id\":42,\"name\":\"a.mp4\",\"profile\":\"Legal\",\"external_id\":\"x-1\","
+        + "\"language\":\"en-US\",\"job_status\":\"Completed\","
+        + "\"certification\":{\"transcriber\":\"J. Doe\",\"signature\":\"https://sig.example/1\"},"
+        + "\"errors\":[\"plain text\",{\"code\":7}],\"duration\":12.5}", false);
+
+    assertEquals("a.mp4", info.getName());
+    assertEquals("Legal", info.getProfile());
+    assertEquals("x-1", info.getExternalId());
+    assertEquals("en-US", info.getLanguage());
+    assertEquals(JobStatus.COMPLETED, info.getJobStatus());
+    assertEquals(List.of("plain text", Map.of("code", 7)), info.getErrors());
+    assertEquals(Map.of("transcriber", "J. Doe", "signature", "https://sig.example/1"),
+        info.getAdditionalProperty("certification"));
+    assertEquals(12.5, info.getAdditionalProperty("duration"));
+    assertNull(info.getAdditionalProperty("job_status"), "declared fields are not duplicated as extras");
+  }
+
+  @Test
+  void absentOptionalFieldsReadAsNull() {
+    JobInfo info = infoAnswering("{\"id\":42,\"job_status\":\"Pending\"}", true);
+    assertNull(info.getErrors());
+    assertNull(info.getName());
+  }
+}
