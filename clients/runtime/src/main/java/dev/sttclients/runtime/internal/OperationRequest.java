@@ -94,7 +94,11 @@ public final class OperationRequest {
 
   /** How a parameter value is written on the wire. */
   static String format(Object value) {
-    if (value instanceof OffsetDateTime || value instanceof LocalDate) {
+    if (value instanceof OffsetDateTime dateTime) {
+      // RFC 3339 always has seconds; OffsetDateTime.toString() drops ":00" (2026-01-01T00:00Z).
+      return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dateTime);
+    }
+    if (value instanceof LocalDate) {
       return value.toString();
     }
     return String.valueOf(value);
