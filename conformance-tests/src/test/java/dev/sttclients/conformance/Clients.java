@@ -57,9 +57,11 @@ final class Clients {
     return false;
   }
 
+  /** The generated {@code opWithResponse} method (declared by the generated API class, not a hand-written overload). */
   static Method withResponse(Object api, String operationId) {
     for (Method m : api.getClass().getMethods()) {
-      if (m.getName().equals(operationId + "WithResponse")) {
+      if (m.getName().equals(operationId + "WithResponse")
+          && m.getDeclaringClass().getPackageName().endsWith(".api")) {
         return m;
       }
     }

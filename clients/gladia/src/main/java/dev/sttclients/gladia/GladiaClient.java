@@ -1,6 +1,5 @@
 package dev.sttclients.gladia;
 
-import dev.sttclients.gladia.api.PreRecordedApi;
 import dev.sttclients.gladia.model.GladiaError;
 import dev.sttclients.runtime.AuthScheme;
 import dev.sttclients.runtime.ClientRuntime;
@@ -26,19 +25,22 @@ public final class GladiaClient extends SttClient {
       .withErrorBody(GladiaError.class, null, "message")
       .withRequestId("request_id", "x-request-id");
 
-  private final PreRecordedApi preRecorded;
+  private final PreRecordedJobs preRecorded;
 
   private GladiaClient(ClientRuntime runtime) {
     super(runtime);
-    this.preRecorded = new PreRecordedApi(runtime());
+    this.preRecorded = new PreRecordedJobs(runtime());
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Pre-recorded jobs: get, list, download the original audio, delete. */
-  public PreRecordedApi preRecorded() {
+  /**
+   * Pre-recorded jobs: get, list (one page, or every page with {@link PreRecordedJobs#listAutoPaging}),
+   * download the original audio, delete.
+   */
+  public PreRecordedJobs preRecorded() {
     return preRecorded;
   }
 

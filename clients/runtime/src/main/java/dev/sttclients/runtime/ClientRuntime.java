@@ -191,8 +191,17 @@ public final class ClientRuntime implements AutoCloseable {
         throw new ConnectionException(config.vendor().name(), config.vendor().name() + " " + request.operationId()
             + ": could not open the response body: " + describe(e), attempt, e);
       }
+      InputStream body = in;
+      // Closing before the end drops the connection; a plain close would first read the rest of the body.
+      AutoCloseable onClose = () -> {
+        try (response) {
+          if (body instanceof org.apache.hc.core5.http.io.EofSensorInputStream sensor) {
+            sensor.abort(); // no-op once the body was read to its end (the connection is then back in the pool)
+          }
+        }
+      };
       @SuppressWarnings("unchecked")
-      T binary = (T) new BinaryResponse(status, headers, in, response);
+      T binary = (T) new BinaryResponse(status, headers, in, onClose);
       return new ApiResponse<>(status, headers, requestId, attempt, binary);
     }
     try (response) {
