@@ -57,15 +57,58 @@ final class Clients {
     return false;
   }
 
-  /** The generated {@code opWithResponse} method (declared by the generated API class, not a hand-written overload). */
+  /**
+   * The generated positional {@code opWithResponse(params..., RequestOptions)}: declared by the generated API class
+   * (not a hand-written overload), and not the overload that takes the operation's nested {@code OpParams} object.
+   */
   static Method withResponse(Object api, String operationId) {
     for (Method m : api.getClass().getMethods()) {
-      if (m.getName().equals(operationId + "WithResponse")
-          && m.getDeclaringClass().getPackageName().endsWith(".api")) {
+      if (isGeneratedWithResponse(m, operationId) && !takesParamsObject(m)) {
         return m;
       }
     }
     throw new IllegalStateException(api.getClass().getSimpleName() + " has no " + operationId + "WithResponse");
+  }
+
+  /**
+   * The generated {@code opWithResponse(OpParams, RequestOptions)}, or null when the generator made no params
+   * object for the operation (it does for operations with several parameters, some optional).
+   */
+  static Method withResponseByParams(Object api, String operationId) {
+    for (Method m : api.getClass().getMethods()) {
+      if (isGeneratedWithResponse(m, operationId) && takesParamsObject(m)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isGeneratedWithResponse(Method m, String operationId) {
+    return m.getName().equals(operationId + "WithResponse")
+        && m.getDeclaringClass().getPackageName().endsWith(".api");
+  }
+
+  /** Its first parameter is a class nested in the API class: the generated {@code OpParams}. */
+  private static boolean takesParamsObject(Method m) {
+    return m.getParameterCount() == 2 && m.getParameterTypes()[0].getDeclaringClass() == m.getDeclaringClass();
+  }
+
+  /**
+   * The arguments of {@code positional} (values for every parameter, then the RequestOptions) as the arguments of
+   * {@code byParams}: one {@code OpParams} built by setting each parameter by its Java name, then the options.
+   */
+  static Object[] paramsArgs(Method byParams, Method positional, Object[] args) {
+    try {
+      Class<?> paramsClass = byParams.getParameterTypes()[0];
+      Object builder = paramsClass.getMethod("builder").invoke(null);
+      java.lang.reflect.Parameter[] params = positional.getParameters();
+      for (int i = 0; i < params.length - 1; i++) {
+        builder.getClass().getMethod(params[i].getName(), params[i].getType()).invoke(builder, args[i]);
+      }
+      return new Object[] {builder.getClass().getMethod("build").invoke(builder), args[args.length - 1]};
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot build the params object of " + byParams, e);
+    }
   }
 
   /**

@@ -173,7 +173,10 @@ class ModelConformanceTest {
     }
   }
 
-  /** Calls the generated operation with one parameter at the case's value, against a port where nothing listens. */
+  /**
+   * Calls the generated operation with one parameter at the case's value, against a port where nothing listens;
+   * then, when the operation also takes its parameters as one {@code OpParams} object, the same through that.
+   */
   void runParamCase(Case k) throws Throwable {
     Constraint c = k.constraint();
     SttClient client = CLIENTS.computeIfAbsent(c.spec().name(),
@@ -183,6 +186,15 @@ class ModelConformanceTest {
     Map<String, JsonNode> override = new HashMap<>();
     override.put(c.field(), k.remove() ? null : k.value());
     Object[] args = Clients.args(c.op(), m, override, RequestOptions.none());
+    checkParamCase(k, api, m, args);
+    Method byParams = Clients.withResponseByParams(api, c.op().id());
+    if (byParams != null) {
+      checkParamCase(k, api, byParams, Clients.paramsArgs(byParams, m, args));
+    }
+  }
+
+  private static void checkParamCase(Case k, Object api, Method m, Object[] args) {
+    Constraint c = k.constraint();
     if (k.expect() == Expect.REJECT) {
       RequestValidationException e = assertThrows(RequestValidationException.class, () -> Clients.invoke(api, m, args));
       assertTrue(e.violations().stream().anyMatch(v -> v.field().equals(c.field())),
