@@ -83,7 +83,7 @@ class DownloadTest {
     Path target = dir.resolve("meeting.wav");
     Files.writeString(target, "an older download, replaced");
 
-    long n = gladia.preRecorded().getFile(ID, target);
+    long n = gladia.preRecorded().getFile(ID).writeTo(target);
 
     assertEquals(300_001, n);
     assertArrayEquals(expected(300_001), Files.readAllBytes(target));
@@ -127,7 +127,7 @@ class DownloadTest {
   void malformedIdFailsBeforeAnyRequest(@TempDir Path dir) {
     int before = server.requests();
     RequestValidationException e = assertThrows(RequestValidationException.class,
-        () -> gladia.preRecorded().getFile("../../v1/secrets", dir.resolve("x")));
+        () -> gladia.preRecorded().getFile("../../v1/secrets").writeTo(dir.resolve("x")));
     assertEquals("id", e.violations().get(0).field());
     assertEquals(before, server.requests());
     assertFalse(Files.exists(dir.resolve("x")));

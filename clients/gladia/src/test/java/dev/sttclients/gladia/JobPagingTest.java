@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.sttclients.gladia.api.PreRecordedApi.ListParams;
 import dev.sttclients.gladia.model.JobPage;
 import dev.sttclients.gladia.model.JobStatus;
 import dev.sttclients.gladia.model.PreRecordedJob;
@@ -45,9 +46,9 @@ class JobPagingTest {
   private GladiaClient gladia;
 
   /** The filters every page request must carry, and a window of 2 jobs per page. */
-  private static final ListJobsRequest FILTERED = ListJobsRequest.builder()
+  private static final ListParams FILTERED = ListParams.builder()
       .limit(2)
-      .statuses(JobStatus.DONE, JobStatus.ERROR)
+      .status(JobStatus.DONE, JobStatus.ERROR)
       .afterDate(OffsetDateTime.parse("2026-01-01T00:00:00Z"))
       .date(LocalDate.of(2026, 1, 2))
       .putCustomMetadata("userId", "abc123")
@@ -213,10 +214,10 @@ class JobPagingTest {
         .willReturn(okJson(JobsJson.page("offset=0&limit=2", null, List.of(1)))));
     try (GladiaClient strict = GladiaClient.builder().apiKey("test-key").baseUrl(server.baseUrl())
         .strictResponseValidation(true).build()) {
-      JobPage page = strict.preRecorded().list();
+      JobPage page = strict.preRecorded().list(ListParams.builder().build());
       assertNull(page.getNext());
       assertFalse(page.getItems().isEmpty());
-      assertEquals(1, strict.preRecorded().listAutoPaging().stream().count());
+      assertEquals(1, strict.preRecorded().listAutoPaging(ListParams.builder().build()).stream().count());
     }
   }
 }

@@ -76,7 +76,7 @@ class LargeDownloadTest {
     server.serve(SIZE, "audio/wav", "attachment; filename=\"long-meeting.wav\"");
     Path target = dir.resolve("long-meeting.wav");
 
-    assertEquals(SIZE, gladia.preRecorded().getFile(ID, target));
+    assertEquals(SIZE, gladia.preRecorded().getFile(ID).writeTo(target));
 
     assertEquals(SIZE, Files.size(target));
     MessageDigest sha = AudioServer.sha256();
