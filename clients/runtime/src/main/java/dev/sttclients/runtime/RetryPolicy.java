@@ -80,9 +80,14 @@ public final class RetryPolicy {
 
   /** The full-jitter wait before retry number {@code retry} (1-based). */
   public Duration backoff(int retry) {
+    if (retry < 1) {
+      throw new IllegalArgumentException("retry is 1-based, was " + retry);
+    }
     long cap = maxBackoff.toMillis();
-    long exp = initialBackoff.toMillis() << Math.min(retry - 1, 20);
-    long ceiling = Math.max(0, Math.min(cap, exp));
+    long initial = initialBackoff.toMillis();
+    int shift = Math.min(retry - 1, 30);
+    long exp = initial > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : initial << shift;
+    long ceiling = Math.min(cap, exp);
     return Duration.ofMillis(ceiling == 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling + 1));
   }
 

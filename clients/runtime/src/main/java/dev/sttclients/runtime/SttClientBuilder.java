@@ -76,7 +76,7 @@ public abstract class SttClientBuilder<B extends SttClientBuilder<B, C>, C> {
     return self();
   }
 
-  /** Shorthand for {@code retryPolicy(RetryPolicy.defaults().withMaxRetries(n))}; 0 disables retries. */
+  /** How many times a failed call is retried (default 2, at most 10); 0 disables retries. Keeps the backoff settings. */
   public B maxRetries(int maxRetries) {
     this.retryPolicy = this.retryPolicy.withMaxRetries(maxRetries);
     return self();
