@@ -46,6 +46,9 @@ public final class BeanChecks {
         VALIDATOR.forExecutables().validateParameters(api, method, args);
     List<Violation> out = new ArrayList<>();
     for (ConstraintViolation<Object> v : found) {
+      if (nullableAfterAll(v)) {
+        continue;
+      }
       StringBuilder field = new StringBuilder();
       JavaType type = null;
       for (Path.Node node : v.getPropertyPath()) {
@@ -69,6 +72,9 @@ public final class BeanChecks {
   public static List<Violation> checkBean(Object bean) {
     List<Violation> out = new ArrayList<>();
     for (ConstraintViolation<Object> v : VALIDATOR.validate(bean)) {
+      if (nullableAfterAll(v)) {
+        continue;
+      }
       StringBuilder field = new StringBuilder();
       JavaType type = Json.mapper().constructType(bean.getClass());
       for (Path.Node node : v.getPropertyPath()) {
@@ -97,10 +103,16 @@ public final class BeanChecks {
     if (type != null && !type.isContainerType()) {
       BeanDescription desc = Json.mapper().getSerializationConfig().introspect(type);
       for (BeanPropertyDefinition p : desc.findProperties()) {
-        if (p.getInternalName().equals(name) || (p.getGetter() != null && p.getGetter().getName()
-            .equalsIgnoreCase("get" + name))) {
+        // A nullable optional field is a JsonNullable<T> property (getX_JsonNullable) beside the plain getter
+        // that carries the constraints; both name the same wire field.
+        String getter = p.getGetter() == null ? "" : p.getGetter().getName();
+        if (p.getInternalName().equals(name) || p.getInternalName().equals(name + "_JsonNullable")
+            || getter.equalsIgnoreCase("get" + name) || getter.equalsIgnoreCase("get" + name + "_JsonNullable")) {
           name = p.getName();
           next = p.getPrimaryType();
+          if (next != null && next.isReferenceType()) {
+            next = next.getReferencedType();
+          }
           break;
         }
       }
@@ -110,6 +122,30 @@ public final class BeanChecks {
     }
     field.append(name);
     return next;
+  }
+
+  /**
+   * A {@code @NotNull} on a getter that is also {@code @jakarta.annotation.Nullable}: the generator's rendering of a
+   * field the spec marks both required and nullable (it must be present, null is a valid value). Not a breach.
+   */
+  private static boolean nullableAfterAll(ConstraintViolation<?> v) {
+    if (!(v.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.NotNull)
+        || v.getLeafBean() == null) {
+      return false;
+    }
+    String property = null;
+    for (Path.Node node : v.getPropertyPath()) {
+      property = node.getName();
+    }
+    if (property == null || property.isEmpty()) {
+      return false;
+    }
+    String getter = "get" + Character.toUpperCase(property.charAt(0)) + property.substring(1);
+    try {
+      return v.getLeafBean().getClass().getMethod(getter).isAnnotationPresent(jakarta.annotation.Nullable.class);
+    } catch (NoSuchMethodException notAGetter) {
+      return false;
+    }
   }
 
   private static Method findMethod(Class<?> type, String name, int arity) {
