@@ -30,6 +30,11 @@ final class RawClient extends SttClient {
   }
 
   static final class Builder extends SttClientBuilder<Builder, RawClient> {
+    /** Sends the key as a query parameter instead (no vendor in the suite does; legacy schemes do). */
+    Builder queryAuth(String name) {
+      return authScheme(AuthScheme.query(name));
+    }
+
     @Override
     protected VendorProfile profile() {
       return PROFILE;

@@ -122,6 +122,18 @@ public final class ClientRuntime implements AutoCloseable {
           }
         })
         .build();
+    warnIfRequestLinesAreLogged(config);
+  }
+
+  /** HttpClient's logger that prints every request line, query string included, at DEBUG. */
+  private static final String REQUEST_LINE_LOGGER = "org.apache.hc.client5.http.impl.classic.MainClientExec";
+
+  private static void warnIfRequestLinesAreLogged(ClientConfig config) {
+    if (config.auth().location() == AuthScheme.Location.QUERY
+        && LoggerFactory.getLogger(REQUEST_LINE_LOGGER).isDebugEnabled()) {
+      HTTP_LOG.warn("{}: the API key goes in the query string and {} logs request lines at DEBUG:"
+          + " set that logger to INFO to keep the key out of the log", config.vendor().name(), REQUEST_LINE_LOGGER);
+    }
   }
 
   public ClientConfig config() {
