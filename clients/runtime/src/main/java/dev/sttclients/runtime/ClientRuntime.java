@@ -2,7 +2,6 @@ package dev.sttclients.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sttclients.runtime.errors.ConnectionException;
 import dev.sttclients.runtime.errors.ContractViolationException;
@@ -20,7 +19,6 @@ import dev.sttclients.runtime.internal.UnknownEnums;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -71,6 +69,8 @@ public final class ClientRuntime implements AutoCloseable {
   private static final java.util.Set<String> SENSITIVE_HEADERS =
       java.util.Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
   private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+  /** HttpClient's logger that prints every request line, query string included, at DEBUG. */
+  private static final String REQUEST_LINE_LOGGER = "org.apache.hc.client5.http.impl.classic.MainClientExec";
 
   private final ClientConfig config;
   private final CloseableHttpClient http;
@@ -124,9 +124,6 @@ public final class ClientRuntime implements AutoCloseable {
         .build();
     warnIfRequestLinesAreLogged(config);
   }
-
-  /** HttpClient's logger that prints every request line, query string included, at DEBUG. */
-  private static final String REQUEST_LINE_LOGGER = "org.apache.hc.client5.http.impl.classic.MainClientExec";
 
   private static void warnIfRequestLinesAreLogged(ClientConfig config) {
     if (config.auth().location() == AuthScheme.Location.QUERY
@@ -189,7 +186,8 @@ public final class ClientRuntime implements AutoCloseable {
       HTTP_LOG.debug("<- {} {} HTTP {} in {} ms", config.vendor().name(), request.operationId(), status,
           (System.nanoTime() - started) / 1_000_000);
       if (HTTP_LOG.isTraceEnabled()) {
-        HTTP_LOG.trace("<- {} {} headers {}", config.vendor().name(), request.operationId(), redact(response.getHeaders()));
+        HTTP_LOG.trace("<- {} {} headers {}", config.vendor().name(), request.operationId(),
+            redact(response.getHeaders()));
       }
       boolean success = status >= 200 && status < 300;
       if (success && binary) {
