@@ -29,7 +29,11 @@ public record AuthScheme(Location location, String name, String prefix) {
     return header("Authorization", "Bearer ");
   }
 
-  /** A query parameter: legacy only; the runtime redacts it from every log line and message. */
+  /**
+   * A query parameter: legacy only. The runtime keeps it out of its own log lines, messages and retry events,
+   * but HttpClient's {@code org.apache.hc.client5.http.impl.classic.MainClientExec} logger prints request lines
+   * (query included) at DEBUG; the runtime warns when that logger is at DEBUG for such a client.
+   */
   public static AuthScheme query(String name) {
     return new AuthScheme(Location.QUERY, name, "");
   }

@@ -2,22 +2,23 @@ package dev.sttclients.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sttclients.runtime.errors.ConnectionException;
 import dev.sttclients.runtime.errors.ContractViolationException;
 import dev.sttclients.runtime.errors.MalformedResponseException;
 import dev.sttclients.runtime.errors.RequestTimeoutException;
 import dev.sttclients.runtime.errors.RequestValidationException;
+import dev.sttclients.runtime.errors.SttException;
 import dev.sttclients.runtime.errors.Violation;
 import dev.sttclients.runtime.internal.BeanChecks;
 import dev.sttclients.runtime.internal.ErrorTable;
 import dev.sttclients.runtime.internal.OperationRequest;
+import dev.sttclients.runtime.internal.PercentEncoding;
 import dev.sttclients.runtime.internal.QuietConnectionFactory;
+import dev.sttclients.runtime.internal.UnknownEnums;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -63,7 +64,13 @@ import org.slf4j.LoggerFactory;
 public final class ClientRuntime implements AutoCloseable {
   private static final Logger HTTP_LOG = LoggerFactory.getLogger("dev.sttclients.http");
   private static final Logger RETRY_LOG = LoggerFactory.getLogger("dev.sttclients.retry");
+  private static final Logger JSON_LOG = LoggerFactory.getLogger("dev.sttclients.json");
+  /** Headers whose values are never logged, whatever the vendor's auth scheme. */
+  private static final java.util.Set<String> SENSITIVE_HEADERS =
+      java.util.Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
   private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+  /** HttpClient's logger that prints every request line, query string included, at DEBUG. */
+  private static final String REQUEST_LINE_LOGGER = "org.apache.hc.client5.http.impl.classic.MainClientExec";
 
   private final ClientConfig config;
   private final CloseableHttpClient http;
@@ -96,13 +103,34 @@ public final class ClientRuntime implements AutoCloseable {
         .setUserAgent(config.userAgent())
         // The credential goes only to the configured host, also across redirects.
         .addRequestInterceptorLast((request, entity, context) -> {
-          if (config.auth().location() == AuthScheme.Location.HEADER && request.getAuthority() != null
-              && request.getAuthority().getHostName().equalsIgnoreCase(base.getHost())
-              && request.getAuthority().getPort() == base.getPort()) {
-            request.setHeader(config.auth().name(), config.auth().prefix() + config.credential().reveal());
+          if (config.auth().location() == AuthScheme.Location.HEADER) {
+            if (request.getAuthority() != null
+                && request.getAuthority().getHostName().equalsIgnoreCase(base.getHost())
+                && request.getAuthority().getPort() == base.getPort()) {
+              request.setHeader(config.auth().name(), config.auth().prefix() + config.credential().reveal());
+            } else {
+              request.removeHeaders(config.auth().name());
+            }
+          }
+        })
+        // What is sent, headers included, with every credential replaced by ****: the safe alternative to
+        // HttpClient's own header log (which QuietConnectionFactory keeps silent).
+        .addRequestInterceptorLast((request, entity, context) -> {
+          if (HTTP_LOG.isTraceEnabled()) {
+            HTTP_LOG.trace("-> {} {} {}{} headers {}", config.vendor().name(), request.getMethod(),
+                request.getAuthority(), redact(request.getRequestUri()), redact(request.getHeaders()));
           }
         })
         .build();
+    warnIfRequestLinesAreLogged(config);
+  }
+
+  private static void warnIfRequestLinesAreLogged(ClientConfig config) {
+    if (config.auth().location() == AuthScheme.Location.QUERY
+        && LoggerFactory.getLogger(REQUEST_LINE_LOGGER).isDebugEnabled()) {
+      HTTP_LOG.warn("{}: the API key goes in the query string and {} logs request lines at DEBUG:"
+          + " set that logger to INFO to keep the key out of the log", config.vendor().name(), REQUEST_LINE_LOGGER);
+    }
   }
 
   public ClientConfig config() {
@@ -124,109 +152,131 @@ public final class ClientRuntime implements AutoCloseable {
   /**
    * Sends the request (with retries) and parses the response into {@code type}: null for no body,
    * {@link BinaryResponse} for a streamed binary body (the caller closes it), otherwise JSON.
+   *
+   * <p>One attempt is: send, receive the status and headers, read the whole body (except a streamed binary
+   * one), close the response. An attempt that fails at the I/O level (including while reading the body) or
+   * with a retryable status is retried as {@link RetryPolicy} describes; every response is closed on every path.
    */
   public <T> ApiResponse<T> execute(OperationRequest request, TypeReference<T> type, RequestOptions options) {
     if (closed.get()) {
       throw new IllegalStateException(config.vendor().name() + " client is closed");
     }
     RequestOptions opts = options == null ? RequestOptions.none() : options;
-    int maxRetries = opts.maxRetries().orElse(config.retryPolicy().maxRetries());
-    int maxAttempts = maxRetries + 1;
+    RetryPolicy policy = config.retryPolicy();
+    int maxAttempts = opts.maxRetries().orElse(policy.maxRetries()) + 1;
+    boolean binary = type != null && type.getType() == BinaryResponse.class;
     byte[] body = serializeBody(request);
     for (int attempt = 1; ; attempt++) {
-      ClassicHttpResponse response;
+      boolean mayRetry = attempt < maxAttempts && !closed.get();
       long started = System.nanoTime();
+      HTTP_LOG.debug("-> {} {} {} {} attempt {}", config.vendor().name(), request.operationId(), request.method(),
+          request.path(), attempt);
+      ClassicHttpResponse response;
       try {
-        HTTP_LOG.debug("-> {} {} {} {} attempt {}", config.vendor().name(), request.operationId(), request.method(),
-            request.path(), attempt);
         response = http.executeOpen(null, buildHttpRequest(request, body, opts), context(opts));
       } catch (IOException e) {
-        boolean neverSent = neverSent(e);
-        String reason = describe(e);
-        if (attempt < maxAttempts && (request.idempotent() || neverSent)) {
-          backoff(request, attempt, maxAttempts, reason, config.retryPolicy().backoff(attempt));
+        if (mayRetry && (request.idempotent() || neverSent(e))) {
+          backoff(request, attempt, maxAttempts, describe(e), policy.backoff(attempt));
           continue;
         }
-        String msg = config.vendor().name() + " " + request.operationId() + ": " + reason + " (" + request.method()
-            + " " + request.path() + ") after " + attempt + (attempt == 1 ? " attempt" : " attempts");
-        throw isTimeout(e)
-            ? new RequestTimeoutException(config.vendor().name(), msg, attempt, e)
-            : new ConnectionException(config.vendor().name(), msg, attempt, e);
+        throw ioFailure(request, null, e, attempt);
       }
       int status = response.getCode();
+      Map<String, List<String>> headers = headers(response);
       HTTP_LOG.debug("<- {} {} HTTP {} in {} ms", config.vendor().name(), request.operationId(), status,
           (System.nanoTime() - started) / 1_000_000);
-      Map<String, List<String>> headers = headers(response);
-      if (status >= 200 && status < 300) {
-        return success(request, type, response, status, headers, attempt);
+      if (HTTP_LOG.isTraceEnabled()) {
+        HTTP_LOG.trace("<- {} {} headers {}", config.vendor().name(), request.operationId(),
+            redact(response.getHeaders()));
       }
+      boolean success = status >= 200 && status < 300;
+      if (success && binary) {
+        return binary(request, response, status, headers, attempt);
+      }
+      Duration retryAfter = success ? null : ErrorTable.retryAfter(status, headers);
+      boolean retryStatus = !success && mayRetry && request.idempotent() && ErrorTable.retryableStatus(status)
+          && (retryAfter == null || retryAfter.compareTo(policy.maxRetryAfter()) <= 0);
+      Duration delay = retryAfter != null ? retryAfter : policy.backoff(attempt);
+      byte[] bytes = null;
+      String raw = null;
       try (response) {
-        Duration retryAfter = ErrorTable.retryAfter(status, headers);
-        boolean retryAfterTooLong = retryAfter != null && retryAfter.compareTo(config.retryPolicy().maxRetryAfter()) > 0;
-        if (attempt < maxAttempts && request.idempotent() && ErrorTable.retryableStatus(status) && !retryAfterTooLong) {
-          EntityUtils.consumeQuietly(response.getEntity());
-          backoff(request, attempt, maxAttempts, "HTTP " + status,
-              retryAfter != null ? retryAfter : config.retryPolicy().backoff(attempt));
+        HttpEntity entity = response.getEntity();
+        if (retryStatus || (success && type == null)) {
+          EntityUtils.consume(entity); // read to the end so that the connection can be reused
+        } else if (success) {
+          bytes = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
+        } else {
+          raw = readBounded(entity);
+        }
+      } catch (IOException e) {
+        if (mayRetry && request.idempotent()) {
+          backoff(request, attempt, maxAttempts, "HTTP " + status + ", then " + describe(e) + " reading the body",
+              delay);
           continue;
         }
-        String raw = readBounded(response.getEntity());
-        throw errors.toException(request.operationId(), status, headers, raw, retryAfter, attempt);
-      } catch (IOException e) {
-        throw new ConnectionException(config.vendor().name(), config.vendor().name() + " " + request.operationId()
-            + ": HTTP " + status + ", then reading the error body failed: " + describe(e), attempt, e);
+        throw ioFailure(request, status, e, attempt);
       }
+      if (retryStatus) {
+        backoff(request, attempt, maxAttempts, "HTTP " + status, delay);
+        continue;
+      }
+      if (!success) {
+        throw errors.toException(request.operationId(), status, headers, raw, retryAfter, attempt);
+      }
+      return success(request, type, status, headers, bytes, attempt);
     }
   }
 
-  private <T> ApiResponse<T> success(OperationRequest request, TypeReference<T> type, ClassicHttpResponse response,
-      int status, Map<String, List<String>> headers, int attempt) {
+  private <T> ApiResponse<T> binary(OperationRequest request, ClassicHttpResponse response, int status,
+      Map<String, List<String>> headers, int attempt) {
+    InputStream in;
+    try {
+      HttpEntity entity = response.getEntity();
+      in = entity == null ? InputStream.nullInputStream() : entity.getContent();
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(response);
+      throw ioFailure(request, status, e instanceof IOException io ? io : new IOException(e), attempt);
+    }
+    InputStream body = in;
+    // Closing before the end drops the connection; a plain close would first read the rest of the body.
+    AutoCloseable onClose = () -> {
+      try (response) {
+        if (body instanceof org.apache.hc.core5.http.io.EofSensorInputStream sensor) {
+          sensor.abort(); // no-op once the body was read to its end (the connection is then back in the pool)
+        }
+      }
+    };
+    @SuppressWarnings("unchecked")
+    T value = (T) new BinaryResponse(status, headers, in, onClose);
+    return new ApiResponse<>(status, headers, errors.requestIdFromHeaders(headers), attempt, value);
+  }
+
+  private <T> ApiResponse<T> success(OperationRequest request, TypeReference<T> type, int status,
+      Map<String, List<String>> headers, byte[] bytes, int attempt) {
     String requestId = errors.requestIdFromHeaders(headers);
-    if (type != null && type.getType() == BinaryResponse.class) {
-      InputStream in;
-      try {
-        HttpEntity entity = response.getEntity();
-        in = entity == null ? InputStream.nullInputStream() : entity.getContent();
-      } catch (IOException e) {
-        closeQuietly(response);
-        throw new ConnectionException(config.vendor().name(), config.vendor().name() + " " + request.operationId()
-            + ": could not open the response body: " + describe(e), attempt, e);
-      }
-      InputStream body = in;
-      // Closing before the end drops the connection; a plain close would first read the rest of the body.
-      AutoCloseable onClose = () -> {
-        try (response) {
-          if (body instanceof org.apache.hc.core5.http.io.EofSensorInputStream sensor) {
-            sensor.abort(); // no-op once the body was read to its end (the connection is then back in the pool)
-          }
-        }
-      };
-      @SuppressWarnings("unchecked")
-      T binary = (T) new BinaryResponse(status, headers, in, onClose);
-      return new ApiResponse<>(status, headers, requestId, attempt, binary);
+    if (type == null) {
+      return new ApiResponse<>(status, headers, requestId, attempt, null);
     }
-    try (response) {
-      if (type == null) {
-        EntityUtils.consume(response.getEntity());
-        return new ApiResponse<>(status, headers, requestId, attempt, null);
-      }
-      byte[] bytes = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
-      T value = parse(request, type, status, headers, bytes, attempt);
-      if (config.strictResponseValidation()) {
-        List<Violation> violations = BeanChecks.checkBean(value);
-        if (!violations.isEmpty()) {
-          throw new ContractViolationException(config.vendor().name(), request.operationId(), attempt, violations,
-              value);
-        }
-      }
-      return new ApiResponse<>(status, headers, requestId, attempt, value);
-    } catch (IOException e) {
-      throw new ConnectionException(config.vendor().name(), config.vendor().name() + " " + request.operationId()
-          + ": HTTP " + status + ", then reading the body failed: " + describe(e), attempt, e);
+    Map<String, String> unknownEnums = new LinkedHashMap<>();
+    T value = parse(request, type, status, headers, bytes, attempt, unknownEnums);
+    if (!unknownEnums.isEmpty()) {
+      JSON_LOG.debug("{} {}: enum values the spec does not list (kept as UNKNOWN_DEFAULT_OPEN_API): {}",
+          config.vendor().name(), request.operationId(), unknownEnums);
     }
+    // Strict mode checks documented constraints. Enums are open by design (a vendor may add a status): an
+    // unknown value is not a violation, even here; it is UNKNOWN_DEFAULT_OPEN_API plus unknownEnumValues().
+    if (config.strictResponseValidation()) {
+      List<Violation> violations = BeanChecks.checkBean(value);
+      if (!violations.isEmpty()) {
+        throw new ContractViolationException(config.vendor().name(), request.operationId(), attempt, violations,
+            value);
+      }
+    }
+    return new ApiResponse<>(status, headers, requestId, attempt, value, unknownEnums);
   }
 
   private <T> T parse(OperationRequest request, TypeReference<T> type, int status, Map<String, List<String>> headers,
-      byte[] bytes, int attempt) {
+      byte[] bytes, int attempt, Map<String, String> unknownEnums) {
     String expected = "a JSON " + simpleName(type) + " body";
     String contentType = headers.getOrDefault("content-type", List.of("")).get(0);
     String what = null;
@@ -235,16 +285,18 @@ public final class ClientRuntime implements AutoCloseable {
     } else if (!contentType.isEmpty() && !isJson(contentType)) {
       what = "content type '" + contentType + "'";
     }
-    ObjectMapper mapper = Json.mapper();
     T value = null;
     Exception cause = null;
     if (what == null) {
       try {
-        value = mapper.readValue(bytes, type);
+        ObjectMapper mapper = Json.mapper();
+        value = mapper.readerFor(mapper.getTypeFactory().constructType(type))
+            .withAttribute(UnknownEnums.ATTRIBUTE, unknownEnums)
+            .readValue(bytes);
         if (value == null) {
           what = "JSON null";
         }
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         cause = e;
         what = "unreadable JSON (" + firstLine(e) + ")";
       }
@@ -256,6 +308,15 @@ public final class ClientRuntime implements AutoCloseable {
           headers, raw, cause);
     }
     return value;
+  }
+
+  private SttException ioFailure(OperationRequest request, Integer status, IOException e, int attempt) {
+    String what = status == null ? describe(e) : "HTTP " + status + ", then " + describe(e) + " reading the body";
+    String msg = config.vendor().name() + " " + request.operationId() + ": " + what + " (" + request.method() + " "
+        + request.path() + ") after " + attempt + (attempt == 1 ? " attempt" : " attempts");
+    return isTimeout(e)
+        ? new RequestTimeoutException(config.vendor().name(), msg, attempt, e)
+        : new ConnectionException(config.vendor().name(), msg, attempt, e);
   }
 
   private byte[] serializeBody(OperationRequest request) {
@@ -275,8 +336,8 @@ public final class ClientRuntime implements AutoCloseable {
     StringBuilder url = new StringBuilder(config.baseUrl().toString()).append(request.path());
     String query = request.query();
     if (config.auth().location() == AuthScheme.Location.QUERY) {
-      String auth = dev.sttclients.runtime.internal.PercentEncoding.query(config.auth().name()) + "="
-          + dev.sttclients.runtime.internal.PercentEncoding.query(config.credential().reveal());
+      String auth = PercentEncoding.query(config.auth().name()) + "="
+          + PercentEncoding.query(config.credential().reveal());
       query = query.isEmpty() ? auth : query + "&" + auth;
     }
     if (!query.isEmpty()) {
@@ -331,8 +392,30 @@ public final class ClientRuntime implements AutoCloseable {
 
   static boolean isTimeout(IOException e) {
     return e instanceof SocketTimeoutException || e instanceof ConnectTimeoutException
-        || e instanceof ConnectionRequestTimeoutException
-        || (e instanceof InterruptedIOException && !(e instanceof java.nio.channels.ClosedByInterruptException));
+        || e instanceof ConnectionRequestTimeoutException;
+  }
+
+  /** {@code s} with the credential (plain or percent-encoded) replaced by ****. */
+  String redact(String s) {
+    if (s == null) {
+      return null;
+    }
+    String secret = config.credential().reveal();
+    return s.replace(secret, "****").replace(PercentEncoding.query(secret), "****");
+  }
+
+  /** Headers as {@code [name: value, ...]}, with auth and cookie headers shown as ****. */
+  String redact(Header[] headers) {
+    StringBuilder sb = new StringBuilder("[");
+    for (Header h : headers) {
+      if (sb.length() > 1) {
+        sb.append(", ");
+      }
+      String name = h.getName().toLowerCase(Locale.ROOT);
+      boolean sensitive = SENSITIVE_HEADERS.contains(name) || name.equalsIgnoreCase(config.auth().name());
+      sb.append(h.getName()).append(": ").append(sensitive ? "****" : redact(h.getValue()));
+    }
+    return sb.append(']').toString();
   }
 
   private static String describe(IOException e) {
@@ -351,8 +434,11 @@ public final class ClientRuntime implements AutoCloseable {
       kind = "server closed the connection without a response";
     } else if (e instanceof java.net.SocketException) {
       kind = "connection reset";
-    } else if (e instanceof org.apache.hc.core5.http.ConnectionClosedException) {
+    } else if (e instanceof org.apache.hc.core5.http.ConnectionClosedException
+        || e instanceof org.apache.hc.core5.http.MalformedChunkCodingException) {
       kind = "connection closed before the response was complete";
+    } else if (e instanceof org.apache.hc.client5.http.ClientProtocolException) {
+      kind = "not a valid HTTP response";
     } else {
       kind = "I/O error";
     }

@@ -9,10 +9,11 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>What is retried (decided by the runtime, not configurable, so that nothing unsafe is ever replayed):
  * <ul>
- *   <li>idempotent methods (GET, HEAD, PUT, DELETE, OPTIONS): connection failures and timeouts,
- *       and HTTP 408, 429, 500, 502, 503, 504;</li>
+ *   <li>idempotent methods (GET, HEAD, PUT, DELETE, OPTIONS): connection failures and timeouts (also while
+ *       reading a response body), and HTTP 408, 429 and every 5xx but 501;</li>
  *   <li>non-idempotent methods (POST, PATCH): only failures where the request provably never left the
- *       client (connection refused, connect timeout, no pooled connection in time).</li>
+ *       client (connection refused, connect timeout, unknown host, no pooled connection in time); never a
+ *       status, a reset or a response timeout, since the server may have acted on the request.</li>
  * </ul>
  * The wait is exponential backoff with full jitter, {@code random(0, min(maxBackoff, initialBackoff * 2^(n-1)))},
  * unless a 429 or 503 carries {@code Retry-After} (seconds or HTTP-date): then exactly that, as long as it is not
@@ -80,9 +81,14 @@ public final class RetryPolicy {
 
   /** The full-jitter wait before retry number {@code retry} (1-based). */
   public Duration backoff(int retry) {
+    if (retry < 1) {
+      throw new IllegalArgumentException("retry is 1-based, was " + retry);
+    }
     long cap = maxBackoff.toMillis();
-    long exp = initialBackoff.toMillis() << Math.min(retry - 1, 20);
-    long ceiling = Math.max(0, Math.min(cap, exp));
+    long initial = initialBackoff.toMillis();
+    int shift = Math.min(retry - 1, 30);
+    long exp = initial > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : initial << shift;
+    long ceiling = Math.min(cap, exp);
     return Duration.ofMillis(ceiling == 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling + 1));
   }
 

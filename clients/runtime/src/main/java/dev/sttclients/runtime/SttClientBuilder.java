@@ -58,7 +58,11 @@ public abstract class SttClientBuilder<B extends SttClientBuilder<B, C>, C> {
     return self();
   }
 
-  /** Longest wait for response data (socket read timeout); default 60 s. */
+  /**
+   * Longest wait for response data: for the first byte of the response and between any two reads of the
+   * body (socket read timeout, not a limit on the whole call); default 60 s. Per call:
+   * {@link RequestOptions.Builder#responseTimeout}.
+   */
   public B responseTimeout(Duration timeout) {
     this.responseTimeout = timeout;
     return self();
@@ -76,7 +80,10 @@ public abstract class SttClientBuilder<B extends SttClientBuilder<B, C>, C> {
     return self();
   }
 
-  /** Shorthand for {@code retryPolicy(RetryPolicy.defaults().withMaxRetries(n))}; 0 disables retries. */
+  /**
+   * How many times a failed call is retried (default 2, at most 10); 0 disables retries. Keeps the backoff
+   * settings. What is safe to retry is fixed: see {@link RetryPolicy}.
+   */
   public B maxRetries(int maxRetries) {
     this.retryPolicy = this.retryPolicy.withMaxRetries(maxRetries);
     return self();

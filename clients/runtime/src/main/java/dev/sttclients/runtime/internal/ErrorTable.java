@@ -33,32 +33,38 @@ public final class ErrorTable {
     this.vendor = vendor;
   }
 
-  /** Statuses worth another try for an idempotent request. */
+  /**
+   * Statuses worth another try for an idempotent request: 408, 429 and every 5xx but 501 (Not Implemented,
+   * which no retry can change).
+   */
   public static boolean retryableStatus(int status) {
-    return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+    return status == 408 || status == 429 || (status >= 500 && status < 600 && status != 501);
   }
 
   /** {@code Retry-After} on a 429 or 503, in seconds or as an HTTP-date; null when absent or unreadable. */
   public static Duration retryAfter(int status, Map<String, List<String>> headers) {
+    return retryAfter(status, headers, Instant.now());
+  }
+
+  /** As {@link #retryAfter(int, Map)}, an HTTP-date measured from {@code now}; a date in the past is zero. */
+  public static Duration retryAfter(int status, Map<String, List<String>> headers, Instant now) {
     if (status != 429 && status != 503) {
       return null;
     }
     List<String> values = headers.get("retry-after");
-    if (values == null || values.isEmpty()) {
+    if (values == null || values.isEmpty() || values.get(0) == null) {
       return null;
     }
     String v = values.get(0).trim();
+    if (v.matches("\\d{1,9}")) {
+      return Duration.ofSeconds(Long.parseLong(v));
+    }
     try {
-      long seconds = Long.parseLong(v);
-      return seconds < 0 ? null : Duration.ofSeconds(seconds);
-    } catch (NumberFormatException notSeconds) {
-      try {
-        Instant when = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Duration d = Duration.between(Instant.now(), when);
-        return d.isNegative() ? Duration.ZERO : d;
-      } catch (DateTimeParseException unreadable) {
-        return null;
-      }
+      Instant when = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      Duration d = Duration.between(now, when);
+      return d.isNegative() ? Duration.ZERO : d;
+    } catch (DateTimeParseException unreadable) {
+      return null;
     }
   }
 

@@ -1,0 +1,58 @@
+package dev.sttclients.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RetryPolicyTest {
+
+  @Test
+  void defaultsAreTwoRetriesHalfSecondInitialEightSecondCap() {
+    RetryPolicy p = RetryPolicy.defaults();
+    assertEquals(2, p.maxRetries());
+    assertEquals(Duration.ofMillis(500), p.initialBackoff());
+    assertEquals(Duration.ofSeconds(8), p.maxBackoff());
+    assertEquals(Duration.ofSeconds(60), p.maxRetryAfter());
+    assertEquals(0, RetryPolicy.none().maxRetries());
+  }
+
+  @Test
+  void fullJitterStaysWithinTheExponentialCeilingAndTheCap() {
+    RetryPolicy p = RetryPolicy.defaults();
+    long[] ceilings = {500, 1000, 2000, 4000, 8000, 8000, 8000};
+    for (int retry = 1; retry <= ceilings.length; retry++) {
+      Set<Long> seen = new HashSet<>();
+      for (int i = 0; i < 2000; i++) {
+        long ms = p.backoff(retry).toMillis();
+        assertTrue(ms >= 0 && ms <= ceilings[retry - 1], "retry " + retry + " waited " + ms + " ms");
+        seen.add(ms);
+      }
+      // Full jitter: the waits spread over the range instead of sitting at one value.
+      assertTrue(seen.size() > 50, "retry " + retry + " produced only " + seen.size() + " distinct waits");
+    }
+  }
+
+  @Test
+  void hugeRetryNumbersAndBackoffsDoNotOverflow() {
+    RetryPolicy p = RetryPolicy.defaults().withBackoff(Duration.ofDays(365), Duration.ofDays(400));
+    for (int retry = 1; retry <= 64; retry++) {
+      Duration d = p.backoff(retry);
+      assertTrue(!d.isNegative() && d.compareTo(Duration.ofDays(400)) <= 0, d.toString());
+    }
+    assertEquals(Duration.ZERO, RetryPolicy.defaults().withBackoff(Duration.ZERO, Duration.ZERO).backoff(3));
+  }
+
+  @Test
+  void rejectsOutOfRangeSettings() {
+    assertThrows(IllegalArgumentException.class, () -> RetryPolicy.defaults().withMaxRetries(-1));
+    assertThrows(IllegalArgumentException.class, () -> RetryPolicy.defaults().withMaxRetries(11));
+    assertThrows(IllegalArgumentException.class,
+        () -> RetryPolicy.defaults().withBackoff(Duration.ofMillis(-1), Duration.ofSeconds(1)));
+    assertThrows(IllegalArgumentException.class, () -> RetryPolicy.defaults().backoff(0));
+  }
+}

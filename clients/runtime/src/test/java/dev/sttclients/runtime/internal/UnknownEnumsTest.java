@@ -1,0 +1,73 @@
+package dev.sttclients.runtime.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.sttclients.runtime.Json;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class UnknownEnumsTest {
+
+  /** Shaped like a generated enum with enumUnknownDefaultCase. */
+  enum Color {
+    RED("red"), UNKNOWN_DEFAULT_OPEN_API("unknown_default_open_api");
+
+    private final String value;
+
+    Color(String value) {
+      this.value = value;
+    }
+
+    @JsonValue
+    public String getValue() {
+      return value;
+    }
+
+    @JsonCreator
+    public static Color fromValue(String value) {
+      for (Color c : values()) {
+        if (c.value.equals(value)) {
+          return c;
+        }
+      }
+      return UNKNOWN_DEFAULT_OPEN_API;
+    }
+  }
+
+  static final class Item {
+    @JsonProperty("color") public Color color;
+  }
+
+  static final class Page {
+    @JsonProperty("main_color") public Color mainColor;
+    @JsonProperty("items") public List<Item> items;
+    @JsonProperty("palette") public List<Color> palette;
+  }
+
+  @Test
+  void recordsUnknownValuesByPathAndKeepsTheUnknownConstant() throws Exception {
+    String json = "{\"main_color\":\"teal\",\"items\":[{\"color\":\"red\"},{\"color\":\"mauve\"}],"
+        + "\"palette\":[\"red\",\"ochre\"],\"extra\":{\"color\":\"ignored\"}}";
+    Map<String, String> seen = new LinkedHashMap<>();
+    Page page = Json.mapper().readerFor(Page.class).withAttribute(UnknownEnums.ATTRIBUTE, seen).readValue(json);
+    assertEquals(Color.UNKNOWN_DEFAULT_OPEN_API, page.mainColor);
+    assertEquals(Color.RED, page.items.get(0).color);
+    assertEquals(Color.UNKNOWN_DEFAULT_OPEN_API, page.items.get(1).color);
+    assertEquals(Map.of("main_color", "teal", "items[1].color", "mauve", "palette[1]", "ochre"), seen);
+  }
+
+  @Test
+  void withoutTheAttributeNothingIsRecordedAndNothingFails() throws Exception {
+    Page page = Json.mapper().readValue("{\"main_color\":\"teal\"}", Page.class);
+    assertEquals(Color.UNKNOWN_DEFAULT_OPEN_API, page.mainColor);
+    Map<String, String> seen = new LinkedHashMap<>();
+    Json.mapper().readerFor(Page.class).withAttribute(UnknownEnums.ATTRIBUTE, seen).readValue("{\"main_color\":\"red\"}");
+    assertTrue(seen.isEmpty());
+  }
+}
