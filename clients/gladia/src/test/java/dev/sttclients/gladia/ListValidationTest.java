@@ -76,6 +76,15 @@ class ListValidationTest {
   }
 
   @Test
+  void theUnknownStatusPlaceholderCannotBeSent() {
+    ListParams params = ListParams.builder()
+        .status(dev.sttclients.gladia.model.JobStatus.DONE, dev.sttclients.gladia.model.JobStatus.UNKNOWN_DEFAULT_OPEN_API)
+        .build();
+    Violation v = rejected("status", () -> gladia.preRecorded().list(params));
+    assertEquals("UNKNOWN_DEFAULT_OPEN_API", v.value());
+  }
+
+  @Test
   void theGeneratedListValidatesToo() {
     rejected("limit", () -> gladia.preRecorded().list(null, 0, null, null, null, null, null));
   }

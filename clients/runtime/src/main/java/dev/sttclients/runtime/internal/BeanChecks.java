@@ -60,6 +60,17 @@ public final class BeanChecks {
       }
       out.add(new Violation(field.toString(), show(offendingValue(v)), v.getMessage()));
     }
+    // UNKNOWN_DEFAULT_OPEN_API stands for "a value this client version does not know": reading it is fine,
+    // sending it (e.g. as a status filter) would put a made-up value on the wire.
+    for (int i = 0; i < args.length; i++) {
+      Iterable<?> values = args[i] instanceof Iterable<?> it ? it : java.util.Collections.singletonList(args[i]);
+      for (Object value : values) {
+        if (value instanceof Enum<?> e && e.name().equals("UNKNOWN_DEFAULT_OPEN_API")) {
+          out.add(new Violation(i < wireNames.length ? wireNames[i] : "arg" + i, e.name(),
+              "is the placeholder for values unknown to this client and cannot be sent"));
+        }
+      }
+    }
     out.sort(Comparator.comparing(Violation::field));
     return out;
   }
