@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sttclients.daily.model.BatchProcessorJob;
 import dev.sttclients.daily.model.BatchProcessorJobStatus;
 import dev.sttclients.daily.model.DailyError;
@@ -27,10 +27,9 @@ import dev.sttclients.runtime.errors.BadRequestException;
 import dev.sttclients.runtime.errors.NotFoundException;
 import dev.sttclients.runtime.errors.PermissionDeniedException;
 import dev.sttclients.runtime.errors.ServiceException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Daily-specific behaviour: nested output files as typed objects, Daily's error body on the exceptions. */
 class DailyClientTest {
@@ -55,25 +54,16 @@ class DailyClientTest {
       }
       """;
 
-  private static WireMockServer server;
+  @RegisterExtension
+  static WireMockExtension server = WireMockExtension.newInstance()
+      .options(options().bindAddress("127.0.0.1").dynamicPort())
+      .build();
   private DailyClient daily;
 
-  @BeforeAll
-  static void startServer() {
-    server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    server.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop();
-  }
-
   private DailyClient client() {
-    server.resetAll();
     daily = DailyClient.builder()
         .apiKey("test-key")
-        .baseUrl("http://127.0.0.1:" + server.port() + "/v1")
+        .baseUrl("http://127.0.0.1:" + server.getPort() + "/v1")
         .maxRetries(0)
         .build();
     return daily;

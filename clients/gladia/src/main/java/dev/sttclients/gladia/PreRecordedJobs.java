@@ -68,7 +68,7 @@ public class PreRecordedJobs extends PreRecordedApi {
   /** As {@link #listAutoPaging(ListParams)}; every page request uses these options. */
   public Pager<PreRecordedJob> listAutoPaging(ListParams params, RequestOptions requestOptions) {
     validateList(params); // now, rather than on the first hasNext()
-    return Pager.of("gladia", "list", () -> new JobsPage(params, list(params, requestOptions), requestOptions, 1));
+    return Pager.of(GladiaClient.PROFILE.name(), "list", () -> new JobsPage(params, list(params, requestOptions), requestOptions, 1));
   }
 
   /** The (offset, limit) a page request is built from: what identifies a page of one listing. */
@@ -106,7 +106,7 @@ public class PreRecordedJobs extends PreRecordedApi {
       }
       Integer offset = intQueryValue(next, "offset");
       if (offset == null || offset < 0) {
-        throw new PaginationException("gladia", "list", "the next page URL has no usable offset (" + next + ")",
+        throw new PaginationException(GladiaClient.PROFILE.name(), "list", "the next page URL has no usable offset (" + next + ")",
             number);
       }
       Integer limit = intQueryValue(next, "limit");

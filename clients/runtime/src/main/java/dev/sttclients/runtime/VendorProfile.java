@@ -55,9 +55,4 @@ public record VendorProfile(
     return new VendorProfile(name, defaultBaseUrl, auth, apiKeyEnvVar, errorBodyType, List.of(headers), bodyField,
         errorTypeField, messageField);
   }
-
-  public VendorProfile withAuth(AuthScheme other) {
-    return new VendorProfile(name, defaultBaseUrl, other, apiKeyEnvVar, errorBodyType, requestIdHeaders,
-        requestIdField, errorTypeField, messageField);
-  }
 }

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sttclients.runtime.Json;
 import dev.sttclients.runtime.errors.BadRequestException;
 import dev.sttclients.runtime.errors.NotFoundException;
@@ -27,11 +27,10 @@ import dev.sttclients.slng.model.BatchJobStatus;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -81,26 +80,17 @@ class SlngClientTest {
       }
       """;
 
-  private static WireMockServer server;
+  @RegisterExtension
+  static WireMockExtension server = WireMockExtension.newInstance()
+      .options(options().bindAddress("127.0.0.1").dynamicPort())
+      .build();
   private SlngClient slng;
-
-  @BeforeAll
-  static void startServer() {
-    server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    server.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop();
-  }
 
   @BeforeEach
   void newClient() {
-    server.resetAll();
     slng = SlngClient.builder()
         .apiKey("test-token")
-        .baseUrl("http://127.0.0.1:" + server.port())
+        .baseUrl("http://127.0.0.1:" + server.getPort())
         .maxRetries(0)
         .build();
   }
