@@ -20,10 +20,15 @@ final class Clients {
   private Clients() {}
 
   static SttClient client(VendorSpec spec, String baseUrl) {
+    return client(spec, baseUrl, false);
+  }
+
+  /** The vendor's public client as README builds it: key, base URL, no retries, lenient or strict responses. */
+  static SttClient client(VendorSpec spec, String baseUrl, boolean strictResponses) {
     try {
       Class<?> cls = Class.forName(spec.clientClassName());
       SttClientBuilder<?, ?> builder = (SttClientBuilder<?, ?>) cls.getMethod("builder").invoke(null);
-      builder.apiKey(TEST_KEY).baseUrl(baseUrl).maxRetries(0);
+      builder.apiKey(TEST_KEY).baseUrl(baseUrl).maxRetries(0).strictResponseValidation(strictResponses);
       return (SttClient) builder.build();
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("no client " + spec.clientClassName() + " for " + spec.file()

@@ -194,7 +194,7 @@ class SlngClientTest {
   }
 
   @Test
-  void validationErrorListIsKeptRawWithoutInventingAMessage() {
+  void validationErrorListIsKeptRawAndItsMessagesRead() {
     String body = "{\"detail\": [{\"loc\": [\"path\", \"jobId\"], \"msg\": \"bad\", \"type\": \"x\"}]}";
     stubAnyJob(422, body);
 
@@ -202,7 +202,7 @@ class SlngClientTest {
 
     assertEquals(422, e.statusCode());
     assertEquals(body, e.rawBody());
-    assertTrue(e.vendorMessage().isEmpty());
+    assertEquals("bad", e.vendorMessage().orElseThrow(), "FastAPI's detail[].msg");
     assertTrue(e.errorBody(Map.class).orElseThrow().get("detail") instanceof List);
   }
 }

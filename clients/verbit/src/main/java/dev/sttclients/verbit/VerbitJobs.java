@@ -72,7 +72,7 @@ public final class VerbitJobs {
    * Starts processing ({@code POST /job/perform_transcription}); the job must be Pending and have media.
    * Never retried once sent: it starts billable processing. In the sandbox, {@code finishIn(0..900)} makes the
    * job finish by itself after that many seconds, as Complete or, with {@code finishWithError(true)}, as Error;
-   * {@code finish_with_error} without {@code finish_in} is rejected before sending.
+   * {@code finish_with_error} alone is sent as given (Verbit documents it as valid; the job stays In Progress).
    *
    * @param options callback URL, processing options, sandbox switches; null for none
    */
