@@ -18,7 +18,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -75,7 +77,14 @@ class UpstreamCrossCheckTest {
   static String report(String vendor, Report r) {
     StringBuilder sb = new StringBuilder("Upstream cross-check, " + vendor + ": compared " + r.compared() + "\n");
     sb.append("  not covered (upstream operations our spec does not describe yet): ").append(r.notCovered()).append('\n');
-    r.declared().forEach(d -> sb.append("  declared deviation: ").append(d).append('\n'));
+    // One entry per declared reason, with every difference it covers.
+    Map<String, List<Difference>> byReason = new LinkedHashMap<>();
+    r.declared().forEach(d -> byReason.computeIfAbsent(d.deviation(), k -> new ArrayList<>()).add(d));
+    byReason.forEach((reason, ds) -> {
+      sb.append("  declared deviation (").append(ds.size()).append(" difference(s)): ").append(reason).append('\n');
+      ds.forEach(d -> sb.append("    ").append(d.path()).append(": upstream ").append(d.upstream()).append(", ours ")
+          .append(d.ours()).append('\n'));
+    });
     return sb.toString();
   }
 
