@@ -138,7 +138,7 @@ final class Clients {
         value = overrides.get(wire);
       } else if (p != null) {
         value = p.getExample() != null ? Json.mapper().valueToTree(p.getExample())
-            : Samples.sample(op.spec(), p.getSchema(), op.label() + " " + wire);
+            : Samples.sample(op.spec(), VendorSpec.paramSchema(p), op.label() + " " + wire);
       } else {
         value = requestBodySample(op);
       }

@@ -85,12 +85,33 @@ record VendorSpec(String name, Path file, OpenAPI api) {
     return s == null ? Map.of() : s;
   }
 
-  /** Follows a {@code #/components/schemas/X} reference (one level). */
+  /**
+   * Follows a {@code #/components/schemas/X} reference (one level), also one written as a single-part
+   * {@code allOf} (the way a reference gets {@code nullable} or a description beside it).
+   */
   Schema<?> deref(Schema<?> schema) {
-    if (schema != null && schema.get$ref() != null) {
-      return schemas().get(refName(schema.get$ref()));
+    String ref = refOf(schema);
+    return ref != null ? schemas().get(refName(ref)) : schema;
+  }
+
+  /** The reference of a schema that is one: {@code $ref}, or a single-part {@code allOf} of a {@code $ref}; else null. */
+  static String refOf(Schema<?> schema) {
+    if (schema == null) {
+      return null;
     }
-    return schema;
+    if (schema.get$ref() != null) {
+      return schema.get$ref();
+    }
+    List<Schema> allOf = schema.getAllOf();
+    return allOf != null && allOf.size() == 1 ? allOf.get(0).get$ref() : null;
+  }
+
+  /** A parameter's schema: its {@code schema}, or the schema of its first media type ({@code content}). */
+  static Schema<?> paramSchema(Parameter p) {
+    if (p.getSchema() != null || p.getContent() == null || p.getContent().isEmpty()) {
+      return p.getSchema();
+    }
+    return p.getContent().values().iterator().next().getSchema();
   }
 
   static String refName(String ref) {

@@ -149,6 +149,32 @@ public final class ClientRuntime implements AutoCloseable {
     }
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON_PARAMETERS = Json.mapper().copy()
+      .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS);
+
+  /**
+   * The wire value of a parameter that the spec sends as JSON text ({@code content: application/json} on a query
+   * parameter, e.g. Gladia's {@code custom_metadata}): the value written by the client's JSON mapper, any JSON
+   * values and nesting kept; null when the value is null (the parameter is then left out). The caller
+   * percent-encodes it like any query value.
+   *
+   * Unlike request bodies, explicit nulls inside the value are written ({@code {"k":null}}): a filter is sent
+   * as the caller wrote it.
+   *
+   * @throws RequestValidationException when the value cannot be written as JSON (nothing is sent)
+   */
+  public String jsonParameter(String operationId, String name, Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return JSON_PARAMETERS.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new RequestValidationException(config.vendor().name(), operationId, List.of(
+          new Violation(name, value.getClass().getName(), "must be writable as JSON: " + firstLine(e))));
+    }
+  }
+
   /**
    * Sends the request (with retries) and parses the response into {@code type}: null for no body,
    * {@link BinaryResponse} for a streamed binary body (the caller closes it), otherwise JSON.

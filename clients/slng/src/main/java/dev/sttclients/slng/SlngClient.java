@@ -6,6 +6,7 @@ import dev.sttclients.runtime.SttClient;
 import dev.sttclients.runtime.SttClientBuilder;
 import dev.sttclients.runtime.VendorProfile;
 import dev.sttclients.slng.api.BatchJobsApi;
+import dev.sttclients.slng.model.SlngError;
 
 /**
  * SLNG's batch transcription jobs API.
@@ -16,15 +17,16 @@ import dev.sttclients.slng.api.BatchJobsApi;
  * }
  * }</pre>
  *
- * SLNG does not document its error bodies: an error's body is kept raw ({@code rawBody()}) and as an open
- * JSON object ({@code errorBody()}, a {@code Map}); a string {@code detail} field becomes
- * {@code vendorMessage()}. Thread-safe; build one and share it. Close it to release its connections.
+ * Every SLNG error body is {@code {"error": "<message>"}} (SLNG's Batch API contract): {@code errorBody()} is a
+ * {@link SlngError} and {@code vendorMessage()} its {@code error} string. A bad key answers 403
+ * ({@code PermissionDeniedException}), an unknown job 404. Thread-safe; build one and share it. Close it to
+ * release its connections.
  */
 public final class SlngClient extends SttClient {
   static final VendorProfile PROFILE = VendorProfile
       .of("slng", "https://api.batch.slng.ai", AuthScheme.bearer())
       .withApiKeyEnvVar("SLNG_API_KEY")
-      .withErrorBody(null, null, "detail");
+      .withErrorBody(SlngError.class, null, "error");
 
   private final BatchJobsApi batchJobs;
 
