@@ -223,8 +223,9 @@ class WaitScenariosTest {
     Jobs<?> jobs = jobs(spec, b -> b.maxRetries(0));
     script(job(spec, QUEUED), job(spec, SUCCEEDED));
     // The real sleeper and a one-hour interval: only the interrupt ends the sleep.
+    java.util.concurrent.CountDownLatch polled = new java.util.concurrent.CountDownLatch(1);
     WaitOptions o = WaitOptions.builder().pollInterval(Duration.ofHours(1)).timeout(Duration.ofHours(2))
-        .sleeper(Sleeper.SYSTEM).build();
+        .sleeper(Sleeper.SYSTEM).listener(e -> polled.countDown()).build();
     assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
       AtomicReference<Throwable> thrown = new AtomicReference<>();
       AtomicReference<Boolean> flag = new AtomicReference<>();
@@ -237,6 +238,7 @@ class WaitScenariosTest {
         flag.set(Thread.currentThread().isInterrupted());
       });
       waiter.start();
+      polled.await(); // the first poll is over: the next timed wait is the sleep before the second
       while (waiter.getState() != Thread.State.TIMED_WAITING) {
         Thread.onSpinWait();
       }

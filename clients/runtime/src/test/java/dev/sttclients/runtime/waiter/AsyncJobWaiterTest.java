@@ -215,10 +215,12 @@ class AsyncJobWaiterTest {
           futures.add(f);
         }
 
-        // Every job made its first poll and is now only a queued task: no thread is held by any of them.
-        scheduler.await(() -> scheduler.pending() == jobs);
-        assertEquals(0, pool.getActiveCount());
+        // Once the pool is idle, every job has made exactly its first poll and is now only a queued task: no thread
+        // is held by any of them, and nothing moves until (virtual) time does.
+        scheduler.await(() -> pool.getCompletedTaskCount() == jobs && pool.getActiveCount() == 0);
         assertTrue(pool.getQueue().isEmpty());
+        assertEquals(jobs, scheduler.pending());
+        assertEquals(jobs, polls.get());
         assertTrue(mx.getThreadCount() <= baseline + threads, mx.getThreadCount() + " threads, baseline " + baseline);
 
         scheduler.runUntil(() -> finished.get() == jobs);

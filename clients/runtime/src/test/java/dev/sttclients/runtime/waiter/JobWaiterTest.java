@@ -253,8 +253,9 @@ class JobWaiterTest {
       AtomicReference<Throwable> thrown = new AtomicReference<>();
       AtomicReference<Boolean> flagAfter = new AtomicReference<>();
       // The real sleeper with a one-hour poll interval: only the interrupt can end this sleep.
+      java.util.concurrent.CountDownLatch polled = new java.util.concurrent.CountDownLatch(1);
       WaitOptions o = WaitOptions.builder().pollInterval(Duration.ofHours(1)).timeout(Duration.ofHours(2))
-          .sleeper(Sleeper.SYSTEM).build();
+          .sleeper(Sleeper.SYSTEM).listener(e -> polled.countDown()).build();
       Thread waiter = new Thread(() -> {
         try {
           JobWaiter.waitUntilDone(Scripted.JOB, "j1", script, o);
@@ -264,6 +265,7 @@ class JobWaiterTest {
         flagAfter.set(Thread.currentThread().isInterrupted());
       });
       waiter.start();
+      polled.await();
       while (waiter.getState() != Thread.State.TIMED_WAITING) { // asleep between poll 1 and poll 2
         Thread.onSpinWait();
       }
