@@ -77,7 +77,7 @@ final class Wait<T> {
     ApiResponse<T> response = null;
     RuntimeException error = null;
     try {
-      response = Objects.requireNonNull(poll.apply(options.requestOptions()), "the poll returned null");
+      response = Objects.requireNonNull(poll.apply(pollOptions()), "the poll returned null");
     } catch (RuntimeException e) {
       error = e;
     }
@@ -93,6 +93,14 @@ final class Wait<T> {
     LOG.debug("{}", event);
     options.listener().ifPresent(l -> l.onPoll(event));
     return step;
+  }
+
+  /**
+   * The options of the next poll's HTTP call: the caller's, as given. The one place to bound a poll by the time left
+   * before the deadline, once the runtime has a per-call timeout.
+   */
+  private RequestOptions pollOptions() {
+    return options.requestOptions();
   }
 
   private Step<T> afterSuccess(ApiResponse<T> response) {

@@ -39,6 +39,8 @@ public final class WaitOptions {
   public static final double DEFAULT_JITTER = 0.2;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
   public static final int DEFAULT_MAX_CONSECUTIVE_ERRORS = 5;
+  /** The longest any of the durations may be (a wait is never infinite, and stays far from overflow). */
+  public static final Duration MAX_DURATION = Duration.ofDays(365);
 
   private static final WaitOptions DEFAULTS = new Builder().build();
 
@@ -136,8 +138,8 @@ public final class WaitOptions {
 
   private static Duration positive(String name, Duration d) {
     Objects.requireNonNull(d, name);
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive, was " + d);
+    if (d.isNegative() || d.isZero() || d.compareTo(MAX_DURATION) > 0) {
+      throw new IllegalArgumentException(name + " must be positive and at most 365 days, was " + d);
     }
     return d;
   }

@@ -357,6 +357,15 @@ class JobWaiterTest {
     assertThrows(IllegalArgumentException.class, () -> WaitOptions.builder().jitter(1.5).build());
     assertThrows(IllegalArgumentException.class, () -> WaitOptions.builder().maxConsecutiveErrors(-1).build());
     assertThrows(NullPointerException.class, () -> WaitOptions.builder().timeout(null).build());
+    assertThrows(IllegalArgumentException.class,
+        () -> WaitOptions.builder().timeout(Duration.ofSeconds(Long.MAX_VALUE)).build());
+    assertThrows(IllegalArgumentException.class,
+        () -> WaitOptions.builder().maxPollInterval(Duration.ofDays(366)).build());
+    // The longest allowed wait still computes: no overflow in the deadline or the backoff.
+    WaitOptions longest = WaitOptions.builder().pollInterval(WaitOptions.MAX_DURATION)
+        .timeout(WaitOptions.MAX_DURATION).clock(time).sleeper(time).build();
+    assertThrows(WaiterTimeoutException.class, () -> waitFor(new Script(job(QUEUED)), longest));
+    assertEquals(List.of(WaitOptions.MAX_DURATION), time.sleeps);
   }
 
   private static Duration s(long seconds) {
