@@ -1,6 +1,5 @@
 package dev.sttclients.daily;
 
-import dev.sttclients.daily.api.BatchProcessorApi;
 import dev.sttclients.daily.model.DailyError;
 import dev.sttclients.runtime.AuthScheme;
 import dev.sttclients.runtime.ClientRuntime;
@@ -27,19 +26,19 @@ public final class DailyClient extends SttClient {
       .withApiKeyEnvVar("DAILY_API_KEY")
       .withErrorBody(DailyError.class, "error", "info");
 
-  private final BatchProcessorApi batchProcessor;
+  private final BatchProcessorJobs batchProcessor;
 
   private DailyClient(ClientRuntime runtime) {
     super(runtime);
-    this.batchProcessor = new BatchProcessorApi(runtime());
+    this.batchProcessor = new BatchProcessorJobs(runtime());
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Batch processor jobs: get a job's status and outputs. */
-  public BatchProcessorApi batchProcessor() {
+  /** Batch processor jobs: get a job's status and outputs, wait for it to finish. */
+  public BatchProcessorJobs batchProcessor() {
     return batchProcessor;
   }
 

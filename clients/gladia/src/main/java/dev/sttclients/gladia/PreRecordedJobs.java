@@ -3,11 +3,14 @@ package dev.sttclients.gladia;
 import dev.sttclients.gladia.api.PreRecordedApi;
 import dev.sttclients.gladia.model.JobPage;
 import dev.sttclients.gladia.model.PreRecordedJob;
+import dev.sttclients.runtime.ApiResponse;
 import dev.sttclients.runtime.ClientRuntime;
 import dev.sttclients.runtime.Page;
 import dev.sttclients.runtime.Pager;
 import dev.sttclients.runtime.RequestOptions;
 import dev.sttclients.runtime.errors.PaginationException;
+import dev.sttclients.runtime.waiter.JobDescriptor;
+import dev.sttclients.runtime.waiter.JobResource;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +20,8 @@ import java.util.Optional;
 /**
  * Gladia's pre-recorded jobs: every generated operation of {@link PreRecordedApi} ({@code get}, {@code list},
  * {@code getFile}, {@code delete}, each also with {@code RequestOptions} and as {@code ...WithResponse}; {@code list}
- * also with a {@link PreRecordedApi.ListParams ListParams} object), plus auto-paging.
+ * also with a {@link PreRecordedApi.ListParams ListParams} object), plus auto-paging and waiting for a job
+ * ({@link JobResource}: {@code waitUntilDone}, {@code waitUntilDoneAsync}).
  *
  * <pre>{@code
  * PreRecordedJobs jobs = gladia.preRecorded();
@@ -26,6 +30,7 @@ import java.util.Optional;
  * for (PreRecordedJob job : jobs.listAutoPaging(done)) { ... }
  * jobs.getFile(jobId).writeTo(Path.of("meeting.wav"));
  * jobs.delete(jobId);   // 403 PermissionDeniedException while processing, 404 NotFoundException when gone
+ * PreRecordedJob done = jobs.waitUntilDone(jobId);   // "error" -> JobFailedException carrying the job
  * }</pre>
  *
  * <h2>How auto-paging follows {@code next}</h2>
@@ -46,10 +51,32 @@ import java.util.Optional;
  *
  * <p>Thread-safe; obtain it from {@link GladiaClient#preRecorded()}.
  */
-public class PreRecordedJobs extends PreRecordedApi {
+public class PreRecordedJobs extends PreRecordedApi implements JobResource<String, PreRecordedJob> {
+  /**
+   * A Gladia job in the shared vocabulary: states from the spec's {@code x-job-states} (queued, processing, done,
+   * error); the failure message is the job's {@code error_code} (the only failure detail Gladia documents).
+   */
+  static final JobDescriptor<PreRecordedJob> JOB = JobDescriptor.builder("gladia", PreRecordedJob.class)
+      .status("status", PreRecordedJob::getStatus)
+      .id(job -> job.getId() == null ? null : job.getId().toString())
+      .createdAt(PreRecordedJob::getCreatedAt)
+      .completedAt(PreRecordedJob::getCompletedAt)
+      .failureMessage(job -> job.getErrorCode() == null ? null : "error_code " + job.getErrorCode())
+      .build();
 
   PreRecordedJobs(ClientRuntime runtime) {
     super(runtime);
+  }
+
+  @Override
+  public JobDescriptor<PreRecordedJob> jobDescriptor() {
+    return JOB;
+  }
+
+  /** One poll: {@link #getWithResponse(String, RequestOptions)}. */
+  @Override
+  public ApiResponse<PreRecordedJob> fetchJob(String jobId, RequestOptions options) {
+    return getWithResponse(jobId, options);
   }
 
   /**

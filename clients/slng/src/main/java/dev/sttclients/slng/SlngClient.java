@@ -5,7 +5,6 @@ import dev.sttclients.runtime.ClientRuntime;
 import dev.sttclients.runtime.SttClient;
 import dev.sttclients.runtime.SttClientBuilder;
 import dev.sttclients.runtime.VendorProfile;
-import dev.sttclients.slng.api.BatchJobsApi;
 import dev.sttclients.slng.model.SlngError;
 
 /**
@@ -28,19 +27,19 @@ public final class SlngClient extends SttClient {
       .withApiKeyEnvVar("SLNG_API_KEY")
       .withErrorBody(SlngError.class, null, "error");
 
-  private final BatchJobsApi batchJobs;
+  private final BatchJobs batchJobs;
 
   private SlngClient(ClientRuntime runtime) {
     super(runtime);
-    this.batchJobs = new BatchJobsApi(runtime());
+    this.batchJobs = new BatchJobs(runtime());
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Batch transcription jobs: get one job. */
-  public BatchJobsApi batchJobs() {
+  /** Batch transcription jobs: get one job, wait for it to finish. */
+  public BatchJobs batchJobs() {
     return batchJobs;
   }
 

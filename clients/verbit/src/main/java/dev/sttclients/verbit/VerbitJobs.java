@@ -1,6 +1,9 @@
 package dev.sttclients.verbit;
 
+import dev.sttclients.runtime.ApiResponse;
 import dev.sttclients.runtime.RequestOptions;
+import dev.sttclients.runtime.waiter.JobDescriptor;
+import dev.sttclients.runtime.waiter.JobResource;
 import dev.sttclients.verbit.api.JobsApi;
 import dev.sttclients.verbit.model.AddMediaRequest;
 import dev.sttclients.verbit.model.JobInfo;
@@ -24,9 +27,25 @@ import java.util.Map;
  * billable processing twice); they are retried only when the connection could not be made at all.
  * {@link #info} is a GET and is retried on connection errors and on 408, 429, 500, 502, 503 and 504
  * (the client's retry policy).
+ *
+ * <p>{@link #waitUntilDone(Object) waitUntilDone(jobId)} polls {@link #info} until the job is Completed (or, in the
+ * sandbox, Complete); Failure, Error and Canceled throw {@link dev.sttclients.runtime.errors.JobFailedException}
+ * carrying the job and its {@code errors}. A Pending job waits for you to start processing: waiting on it only
+ * ends at the timeout.
  * Thread-safe.
  */
-public final class VerbitJobs {
+public final class VerbitJobs implements JobResource<Long, JobInfo> {
+  /**
+   * A Verbit job in the shared vocabulary: states from the spec's {@code x-job-states} (Pending is QUEUED;
+   * Completed and the sandbox's Complete are SUCCEEDED, Failure and Error FAILED); the failure message is the
+   * job's {@code errors} as JSON (the shape of an item is not documented). The job info carries no times.
+   */
+  static final JobDescriptor<JobInfo> JOB = JobDescriptor.builder("verbit", JobInfo.class)
+      .status("job_status", JobInfo::getJobStatus)
+      .id(job -> job.getId() == null ? null : job.getId().toString())
+      .failureMessage(JobInfo::getErrors)
+      .build();
+
   private final JobsApi api;
   private final int version;
 
@@ -95,5 +114,16 @@ public final class VerbitJobs {
   /** As {@link #info(long)}, with per-call options. */
   public JobInfo info(long jobId, RequestOptions requestOptions) {
     return api.info(version, jobId, requestOptions);
+  }
+
+  @Override
+  public JobDescriptor<JobInfo> jobDescriptor() {
+    return JOB;
+  }
+
+  /** One poll: {@code info} with its response metadata. */
+  @Override
+  public ApiResponse<JobInfo> fetchJob(Long jobId, RequestOptions requestOptions) {
+    return api.infoWithResponse(version, jobId, requestOptions);
   }
 }
