@@ -62,7 +62,7 @@ final class GladiaCommand extends VendorCommand<GladiaClient> {
     Progress progress = context().progress();
     for (PreRecordedJob job : client().preRecorded().listAutoPaging(params, requestOptions())) {
       jobs.add(job);
-      progress.show("gladia list: " + jobs.size() + " jobs");
+      progress.update("gladia list: " + jobs.size() + " jobs");
     }
     progress.clear();
     print(jobs, () -> JobRow.table(jobs.stream().map(j -> JobRow.of(descriptor, j, null, null)).toList()));

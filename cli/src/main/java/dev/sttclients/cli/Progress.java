@@ -27,10 +27,6 @@ final class Progress {
     this.width = columns - 1;
   }
 
-  boolean enabled() {
-    return enabled;
-  }
-
   /** Replaces the line with {@code text}. */
   void show(String text) {
     if (!enabled) {
@@ -46,6 +42,13 @@ final class Progress {
     lastDraw = nanoTime.getAsLong();
   }
 
+  /** As {@link #show}, but at most every 100 ms: for counters that move fast (items listed). */
+  void update(String text) {
+    if (enabled && (lastDraw == Long.MIN_VALUE || nanoTime.getAsLong() - lastDraw >= REDRAW_NANOS)) {
+      show(text);
+    }
+  }
+
   /** One poll of a wait: "gladia job ID: RUNNING (processing), poll 3 at 7.0s, next in 4.0s". */
   void poll(PollEvent e) {
     show(e.vendor() + " job " + e.jobId() + ": "
@@ -56,10 +59,10 @@ final class Progress {
 
   /** Bytes moved so far, of {@code total} when known; redrawn at most every 100 ms. */
   void transfer(String what, long bytes, OptionalLong total) {
-    if (!enabled || (lastDraw != Long.MIN_VALUE && nanoTime.getAsLong() - lastDraw < REDRAW_NANOS)) {
+    if (!enabled) {
       return;
     }
-    show(what + " " + Text.bytes(bytes) + (total.isPresent() && total.getAsLong() > 0
+    update(what + " " + Text.bytes(bytes) + (total.isPresent() && total.getAsLong() > 0
         ? " of " + Text.bytes(total.getAsLong()) + " (" + (100 * bytes / total.getAsLong()) + " %)" : ""));
   }
 
