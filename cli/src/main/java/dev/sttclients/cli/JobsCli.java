@@ -87,6 +87,7 @@ public final class JobsCli implements Callable<Integer> {
       cl.setOut(context.out());
       cl.setErr(context.err());
       cl.registerConverter(Duration.class, new DurationConverter());
+      cl.setCaseInsensitiveEnumValuesAllowed(true);
       cl.setParameterExceptionHandler(this::usageError);
       cl.setExecutionExceptionHandler((e, failed, parseResult) -> failure(e));
       commandLine = cl;

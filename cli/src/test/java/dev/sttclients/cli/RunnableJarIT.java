@@ -114,6 +114,20 @@ class RunnableJarIT {
   }
 
   @Test
+  void theLauncherScriptRunsTheJar() throws Exception {
+    Path launcher = Path.of("jobs").toAbsolutePath();
+    Path sh = Path.of("/bin/sh");
+    if (!Files.isExecutable(sh)) {
+      return; // no POSIX shell to run it
+    }
+    Process p = new ProcessBuilder(sh.toString(), launcher.toString(), "--version").redirectErrorStream(true).start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.exitValue(), out);
+    assertTrue(out.startsWith("jobs "), out);
+  }
+
+  @Test
   void theBuildWroteTheCompletionScript() throws Exception {
     Path script = Path.of(System.getProperty("jobs.completion", "target/jobs_completion"));
     String text = Files.readString(script);
