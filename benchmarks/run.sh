@@ -12,11 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-if [ "${SKIP_BUILD:-}" != "1" ] || [ ! -f benchmarks/target/benchmarks.jar ]; then
-  echo "building the benchmark jar (./mvnw -B -q -Pbench -pl benchmarks -am -DskipTests package)..."
-  ./mvnw -B -q -Pbench -pl benchmarks -am -DskipTests package
-fi
-
+# What is measured is the work tree as it is when the build starts: name its commit now.
 commit="unknown"
 if git rev-parse --git-dir >/dev/null 2>&1; then
   commit="$(git log -1 --format='%h %cs %s')"
@@ -24,6 +20,11 @@ if git rev-parse --git-dir >/dev/null 2>&1; then
   if [ -n "$(git status --porcelain --untracked-files=no -- . ':!BENCHMARKS.md')" ]; then
     commit="$(git log -1 --format=%h)-dirty $(git log -1 --format='%cs %s') (with uncommitted changes)"
   fi
+fi
+
+if [ "${SKIP_BUILD:-}" != "1" ] || [ ! -f benchmarks/target/benchmarks.jar ]; then
+  echo "building the benchmark jar (./mvnw -B -q -Pbench -pl benchmarks -am -DskipTests package)..."
+  ./mvnw -B -q -Pbench -pl benchmarks -am -DskipTests package
 fi
 
 exec java -Xmx256m -jar benchmarks/target/benchmarks.jar --root "$root" --commit "$commit" "$@"

@@ -213,7 +213,7 @@ public final class BenchRunner {
           .threads(1).addProfiler(GCProfiler.class)
           .jvmArgs(concat(DOWNLOAD_FLAGS, "-Dbench.downloadBytes=" + downloadBytes)));
     }
-    System.out.printf("[cold start] %d pairs of fresh JVMs, alternating%n", coldPairs);
+    progress(steps, steps, "cold start: " + coldPairs + " pairs of fresh JVMs, alternating");
     ColdRuns cold = coldStart();
 
     run.runSeconds = (System.nanoTime() - t0) / 1_000_000_000L;
@@ -230,8 +230,10 @@ public final class BenchRunner {
     return out;
   }
 
-  private static void progress(int step, int steps, String what) {
-    System.out.printf("[%d/%d] %s%n", step, steps, what);
+  private final long started = System.nanoTime();
+
+  private void progress(int step, int steps, String what) {
+    System.out.printf("[%d/%d, %d s] %s%n", step, steps, (System.nanoTime() - started) / 1_000_000_000L, what);
   }
 
   private ChainedOptionsBuilder base(Phase phase, List<String> benchmarks) {
@@ -403,8 +405,11 @@ public final class BenchRunner {
         "≤ 2×", 2.0));
     rows.add(coldRow("cold.wall", coldPair, "whole process (start to exit)", cold.clientWall(), cold.rawWall(),
         null, null));
-    rows.add(coldRow("cold.build", coldPair, "building the client (main() to built)", cold.clientBuild(),
-        cold.rawBuild(), null, null));
+    Report.Row build = coldRow("cold.build", coldPair, "building the client (main() to built)", cold.clientBuild(),
+        cold.rawBuild(), null, null);
+    build.note = "either side may defer work from building to the first call (the client's JSON mapper and validator,"
+        + " for instance, are made on first use): compare first calls";
+    rows.add(build);
 
     String[][] vendors = {{"daily", "6. Daily get()", "VendorGet.dailyClient", "VendorGet.dailyRaw"},
         {"slng", "6. SLNG get()", "VendorGet.slngClient", "VendorGet.slngRaw"},

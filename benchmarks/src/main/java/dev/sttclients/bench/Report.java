@@ -272,8 +272,11 @@ final class Report {
   }
 
   static String ratio(double r) {
-    if (Double.isNaN(r) || Double.isInfinite(r)) {
+    if (Double.isNaN(r)) {
       return "?";
+    }
+    if (Double.isInfinite(r)) {
+      return "∞";
     }
     return (r >= 100 ? String.format(Locale.ROOT, "%.0f", r) : r >= 10 ? String.format(Locale.ROOT, "%.1f", r)
         : String.format(Locale.ROOT, "%.2f", r)) + "×";
