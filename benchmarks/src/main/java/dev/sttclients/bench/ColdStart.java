@@ -30,7 +30,7 @@ public final class ColdStart {
     long done;
     PreRecordedJob job;
     if (side.equals("client")) {
-      try (GladiaClient gladia = Env.configure(GladiaClient.builder(), base).build()) {
+      try (GladiaClient gladia = Env.gladia(base, false)) {
         built = System.nanoTime();
         job = gladia.preRecorded().get(Fixtures.GLADIA_ID);
         done = System.nanoTime();

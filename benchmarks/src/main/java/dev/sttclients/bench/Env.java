@@ -2,7 +2,6 @@ package dev.sttclients.bench;
 
 import dev.sttclients.daily.DailyClient;
 import dev.sttclients.gladia.GladiaClient;
-import dev.sttclients.runtime.SttClientBuilder;
 import dev.sttclients.slng.SlngClient;
 import dev.sttclients.verbit.VerbitClient;
 import org.openjdk.jmh.annotations.Level;
@@ -36,22 +35,32 @@ public class Env {
   public void setUp(long downloadBytes) {
     server = LoopbackServer.start(downloadBytes);
     String base = server.baseUrl();
-    gladia = configure(GladiaClient.builder(), base).build();
-    gladiaStrict = configure(GladiaClient.builder(), base).strictResponseValidation(true).build();
-    daily = configure(DailyClient.builder(), base).build();
-    slng = configure(SlngClient.builder(), base).build();
-    verbit = configure(VerbitClient.builder(), base).build();
+    gladia = gladia(base, false);
+    gladiaStrict = gladia(base, true);
+    // Each builder configured in full, method by method: no reliance on the builders' shared type, so that the
+    // harness compiles against older and newer runtimes alike.
+    daily = DailyClient.builder().apiKey(Fixtures.API_KEY).baseUrl(base)
+        .maxConnections(Fixtures.MAX_CONNECTIONS).connectTimeout(Fixtures.CONNECT_TIMEOUT)
+        .responseTimeout(Fixtures.RESPONSE_TIMEOUT).connectionRequestTimeout(Fixtures.CONNECTION_REQUEST_TIMEOUT)
+        .build();
+    slng = SlngClient.builder().apiKey(Fixtures.API_KEY).baseUrl(base)
+        .maxConnections(Fixtures.MAX_CONNECTIONS).connectTimeout(Fixtures.CONNECT_TIMEOUT)
+        .responseTimeout(Fixtures.RESPONSE_TIMEOUT).connectionRequestTimeout(Fixtures.CONNECTION_REQUEST_TIMEOUT)
+        .build();
+    verbit = VerbitClient.builder().apiKey(Fixtures.API_KEY).baseUrl(base)
+        .maxConnections(Fixtures.MAX_CONNECTIONS).connectTimeout(Fixtures.CONNECT_TIMEOUT)
+        .responseTimeout(Fixtures.RESPONSE_TIMEOUT).connectionRequestTimeout(Fixtures.CONNECTION_REQUEST_TIMEOUT)
+        .build();
     raw = new Raw(base);
   }
 
-  static <B extends SttClientBuilder<B, C>, C> B configure(B builder, String baseUrl) {
-    return builder
-        .apiKey(Fixtures.API_KEY)
-        .baseUrl(baseUrl)
-        .maxConnections(Fixtures.MAX_CONNECTIONS)
-        .connectTimeout(Fixtures.CONNECT_TIMEOUT)
-        .responseTimeout(Fixtures.RESPONSE_TIMEOUT)
-        .connectionRequestTimeout(Fixtures.CONNECTION_REQUEST_TIMEOUT);
+  /** Gladia's client as every pair builds it (also the cold start's). */
+  static GladiaClient gladia(String baseUrl, boolean strict) {
+    return GladiaClient.builder().apiKey(Fixtures.API_KEY).baseUrl(baseUrl)
+        .maxConnections(Fixtures.MAX_CONNECTIONS).connectTimeout(Fixtures.CONNECT_TIMEOUT)
+        .responseTimeout(Fixtures.RESPONSE_TIMEOUT).connectionRequestTimeout(Fixtures.CONNECTION_REQUEST_TIMEOUT)
+        .strictResponseValidation(strict)
+        .build();
   }
 
   @TearDown(Level.Trial)

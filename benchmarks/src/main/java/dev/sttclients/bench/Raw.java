@@ -27,12 +27,13 @@ import org.openapitools.jackson.nullable.JsonNullableModule;
 
 /**
  * The baseline of every pair: what a careful user writes by hand with Apache HttpClient 5 and Jackson. One
- * pooled client with the generated clients' defaults (pool of {@link ClientConfig#DEFAULT_MAX_CONNECTIONS} per
- * host, the same connect, response and pool timeouts, no automatic retries, no cookies), one mapper configured
- * for the generated models (java.time, {@code JsonNullable}, unknown fields ignored) with a reader per type built
- * once (on first use), and per call: a URL string, {@code new HttpGet}, the auth and {@code Accept} headers, a status check and
- * Jackson reading the body straight from the stream into the same generated model the client returns.
- * No validation, no retries, no error mapping: that is what the client adds, and what the ratios measure.
+ * pooled client configured as the benchmarked clients are ({@link Fixtures#MAX_CONNECTIONS} connections per host,
+ * the same connect, response and pool timeouts; no automatic retries and no cookies, as in the clients), one
+ * mapper configured for the generated models (java.time, {@code JsonNullable}, unknown fields ignored) with a
+ * reader per type made once (on first use), and per call: a URL string, {@code new HttpGet}, the auth and
+ * {@code Accept} headers, a status check and Jackson reading the body straight from the stream into the same
+ * generated model the client returns. No validation, no retries, no error mapping: that is what the client adds,
+ * and what the ratios measure.
  */
 public final class Raw implements AutoCloseable {
   private final String baseUrl;

@@ -66,12 +66,21 @@ final class Report {
     public Double bound;
     public String note;
 
-    /** Whether the point estimate meets the target; null without one. */
-    Boolean met() {
+    /**
+     * Against the target: "met" or "not met" when the whole confidence interval (or, without one, the point
+     * estimate) is on one side of the bound, "unclear" when the interval spans it; null without a target.
+     */
+    String verdict() {
       if (bound == null) {
         return null;
       }
-      return "lower".equals(better) ? ratio <= bound : ratio >= bound;
+      boolean lowerIsBetter = "lower".equals(better);
+      if (ratioLow != null && ratioHigh != null) {
+        boolean allGood = lowerIsBetter ? ratioHigh <= bound : ratioLow >= bound;
+        boolean allBad = lowerIsBetter ? ratioLow > bound : ratioHigh < bound;
+        return allGood ? "met" : allBad ? "not met" : "unclear";
+      }
+      return (lowerIsBetter ? ratio <= bound : ratio >= bound) ? "met" : "not met";
     }
   }
 
@@ -129,13 +138,15 @@ final class Report {
       call it, and a raw Apache HttpClient 5 + Jackson call that decodes the same JSON into the same generated model.
       A ratio is client / raw of the figure named (time per call, allocation per call, throughput...): for time and
       allocation lower is better (1.00 = costs nothing on top of HttpClient), for throughput higher is better.
-      Brackets give the ratio's approximate 99.9% confidence interval. Targets are those of issue 17; "met" is
-      judged on the point estimate.
+      Brackets give the ratio's approximate 99.9% confidence interval. Targets are those of issue 17: "met" or
+      "not met" when the whole interval is on one side of the target, "unclear" when it spans it.
 
       On 2 cores the server, the client under test, the JIT and the GC share two CPUs: figures are noisier than on a
       bigger machine, and the 8- and 64-thread throughput pairs are CPU-bound (they measure CPU per call, not
       parallel scaling); on a machine with more cores they measure contention in the connection pool instead and
-      differ. Compare ratios, not absolute figures, and compare runs made on the same machine.
+      differ. Other processes on the machine widen the time intervals (allocation per call hardly moves: it is the
+      most reliable figure on a busy machine). Compare ratios, not absolute figures, and compare runs made on the
+      same machine.
 
       """;
 
@@ -181,9 +192,9 @@ final class Report {
       sb.append(" (").append(row.spreadOver).append(' ').append(ratio(row.spreadLow)).append('–')
           .append(ratio(row.spreadHigh)).append(')');
     }
-    Boolean met = row.met();
-    if (met != null) {
-      sb.append(met ? " met" : " not met");
+    String verdict = row.verdict();
+    if (verdict != null) {
+      sb.append(' ').append(verdict);
     }
     return sb.toString();
   }
@@ -215,8 +226,8 @@ final class Report {
       }
       sb.append(" | ").append(signed(r.client - r.raw)).append(" | ");
       if (r.target != null) {
-        Boolean met = r.met();
-        sb.append(r.target).append(met == null ? "" : met ? ": met" : ": not met");
+        String verdict = r.verdict();
+        sb.append(r.target).append(verdict == null ? "" : ": " + verdict);
       }
       sb.append(" |\n");
     }
