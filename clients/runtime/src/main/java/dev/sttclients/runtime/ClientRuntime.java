@@ -71,6 +71,10 @@ public final class ClientRuntime implements AutoCloseable {
   private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
   /** HttpClient's logger that prints every request line, query string included, at DEBUG. */
   private static final String REQUEST_LINE_LOGGER = "org.apache.hc.client5.http.impl.classic.MainClientExec";
+  /** Context attribute of a request to another origin: it carries no credential, also across redirects. */
+  private static final String NO_CREDENTIALS = "dev.sttclients.no-credentials";
+  /** How much of a text download {@link #readText} keeps by default: far more than any transcript. */
+  public static final long DEFAULT_MAX_TEXT_BYTES = 16L * 1024 * 1024;
 
   private final ClientConfig config;
   private final CloseableHttpClient http;
@@ -101,9 +105,12 @@ public final class ClientRuntime implements AutoCloseable {
         .disableAutomaticRetries() // the runtime's own loop decides what is safe to retry
         .disableCookieManagement()
         .setUserAgent(config.userAgent())
-        // The credential goes only to the configured host, also across redirects.
+        // The credential goes only to the configured host, also across redirects, and never with a request to
+        // another origin (a vendor's pre-signed link), whatever its host.
         .addRequestInterceptorLast((request, entity, context) -> {
-          if (config.auth().location() == AuthScheme.Location.HEADER) {
+          if (Boolean.TRUE.equals(context.getAttribute(NO_CREDENTIALS))) {
+            request.removeHeaders(config.auth().name());
+          } else if (config.auth().location() == AuthScheme.Location.HEADER) {
             if (request.getAuthority() != null
                 && request.getAuthority().getHostName().equalsIgnoreCase(base.getHost())
                 && request.getAuthority().getPort() == base.getPort()) {
@@ -117,8 +124,12 @@ public final class ClientRuntime implements AutoCloseable {
         // HttpClient's own header log (which QuietConnectionFactory keeps silent).
         .addRequestInterceptorLast((request, entity, context) -> {
           if (HTTP_LOG.isTraceEnabled()) {
+            String uri = request.getRequestUri();
+            if (Boolean.TRUE.equals(context.getAttribute(NO_CREDENTIALS)) && uri.indexOf('?') >= 0) {
+              uri = uri.substring(0, uri.indexOf('?')) + "?****"; // a pre-signed URL's query is a credential
+            }
             HTTP_LOG.trace("-> {} {} {}{} headers {}", config.vendor().name(), request.getMethod(),
-                request.getAuthority(), redact(request.getRequestUri()), redact(request.getHeaders()));
+                request.getAuthority(), redact(uri), redact(request.getHeaders()));
           }
         })
         .build();
@@ -199,7 +210,7 @@ public final class ClientRuntime implements AutoCloseable {
           request.path(), attempt);
       ClassicHttpResponse response;
       try {
-        response = http.executeOpen(null, buildHttpRequest(request, body, opts), context(opts));
+        response = http.executeOpen(null, buildHttpRequest(request, body, opts), context(request, opts));
       } catch (IOException e) {
         if (mayRetry && (request.idempotent() || neverSent(e))) {
           backoff(request, attempt, maxAttempts, describe(e), policy.backoff(attempt));
@@ -251,6 +262,106 @@ public final class ClientRuntime implements AutoCloseable {
       }
       return success(request, type, status, headers, bytes, attempt);
     }
+  }
+
+  /**
+   * Downloads a file from another origin, such as the pre-signed S3 link a vendor hands out for a job's output:
+   * a GET of that exact URL, streamed ({@link BinaryResponse}, the caller closes it), with the client's timeouts,
+   * retries (a GET: retried like any other) and error table, and <b>without the client's credential</b>: no auth
+   * header and no auth query parameter, whatever the URL's host, also across redirects. The URL's query (often a
+   * signature) never appears in messages or logs.
+   *
+   * @param operationId names the call in messages and logs, e.g. {@code getTranscript}
+   * @param url an absolute https URL; http only when the client's own base URL is http (a local test server)
+   * @throws RequestValidationException the URL is not absolute, not http(s), or http against an https client
+   *     (nothing sent)
+   */
+  public ApiResponse<BinaryResponse> download(String operationId, String url, RequestOptions options) {
+    URI target = externalUrl(operationId, url);
+    OperationRequest request = OperationRequest.builder(operationId, "GET", target.getRawPath() == null ? "/"
+        : target.getRawPath()).absoluteUrl(target).accept("*/*").build();
+    return execute(request, new TypeReference<BinaryResponse>() {}, options);
+  }
+
+  private URI externalUrl(String operationId, String url) {
+    String rule = null;
+    URI target = null;
+    if (url == null) {
+      rule = "must not be null";
+    } else {
+      try {
+        target = new URI(url);
+      } catch (java.net.URISyntaxException e) {
+        rule = "must be a valid absolute URL";
+      }
+    }
+    if (rule == null) {
+      String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+      boolean httpAllowed = "http".equalsIgnoreCase(config.baseUrl().getScheme());
+      if (!target.isAbsolute() || target.getHost() == null) {
+        rule = "must be an absolute URL with a host";
+      } else if (!scheme.equals("https") && !(httpAllowed && scheme.equals("http"))) {
+        rule = httpAllowed ? "must be an http or https URL" : "must be an https URL";
+      }
+    }
+    if (rule != null) {
+      String shown = url == null ? "null" : target != null && target.getHost() != null
+          ? target.getScheme() + "://" + target.getHost() + (target.getRawPath() == null ? "" : target.getRawPath())
+          : "<" + url.length() + " characters>";
+      throw new RequestValidationException(config.vendor().name(), operationId,
+          List.of(new Violation("url", shown, rule)));
+    }
+    return target;
+  }
+
+  /**
+   * Reads a streamed body as text, at most {@code maxBytes} of it, and closes it. The charset is the
+   * {@code Content-Type}'s, else UTF-8.
+   *
+   * @throws MalformedResponseException the body is longer than {@code maxBytes} (what was read is dropped, the
+   *     connection closed)
+   * @throws ConnectionException the connection broke while reading (a {@link RequestTimeoutException} when the
+   *     body stalled past the response timeout)
+   */
+  public String readText(String operationId, ApiResponse<BinaryResponse> response, long maxBytes) {
+    if (maxBytes < 0) {
+      throw new IllegalArgumentException("maxBytes must not be negative, was " + maxBytes);
+    }
+    try (BinaryResponse body = response.body(); InputStream in = body.body()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buf = new byte[8192];
+      long total = 0;
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        total += n;
+        if (total > maxBytes) {
+          throw new MalformedResponseException(config.vendor().name(), config.vendor().name() + " " + operationId
+              + ": the body is longer than the " + maxBytes + " bytes allowed", response.attempts(),
+              response.statusCode(), response.headers(), "", null);
+        }
+        out.write(buf, 0, n);
+      }
+      return out.toString(charset(response.header("content-type").orElse("")));
+    } catch (IOException e) {
+      String msg = config.vendor().name() + " " + operationId + ": HTTP " + response.statusCode() + ", then "
+          + describe(e) + " reading the body";
+      throw isTimeout(e) ? new RequestTimeoutException(config.vendor().name(), msg, response.attempts(), e)
+          : new ConnectionException(config.vendor().name(), msg, response.attempts(), e);
+    }
+  }
+
+  private static java.nio.charset.Charset charset(String contentType) {
+    for (String part : contentType.split(";")) {
+      String p = part.trim();
+      if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+        try {
+          return java.nio.charset.Charset.forName(p.substring(8).replace("\"", "").trim());
+        } catch (IllegalArgumentException unknownCharset) {
+          return StandardCharsets.UTF_8;
+        }
+      }
+    }
+    return StandardCharsets.UTF_8;
   }
 
   private <T> ApiResponse<T> binary(OperationRequest request, ClassicHttpResponse response, int status,
@@ -359,6 +470,13 @@ public final class ClientRuntime implements AutoCloseable {
 
   private org.apache.hc.core5.http.ClassicHttpRequest buildHttpRequest(OperationRequest request, byte[] body,
       RequestOptions opts) {
+    if (request.absoluteUrl() != null) {
+      ClassicRequestBuilder b = ClassicRequestBuilder.create(request.method()).setUri(request.absoluteUrl());
+      b.setHeader("Accept", request.accept() == null ? "*/*" : request.accept());
+      request.headers().forEach(b::setHeader);
+      opts.headers().forEach(b::setHeader);
+      return b.build();
+    }
     StringBuilder url = new StringBuilder(config.baseUrl().toString()).append(request.path());
     String query = request.query();
     if (config.auth().location() == AuthScheme.Location.QUERY) {
@@ -380,8 +498,11 @@ public final class ClientRuntime implements AutoCloseable {
     return b.build();
   }
 
-  private HttpClientContext context(RequestOptions opts) {
+  private HttpClientContext context(OperationRequest request, RequestOptions opts) {
     HttpClientContext ctx = HttpClientContext.create();
+    if (request.absoluteUrl() != null) {
+      ctx.setAttribute(NO_CREDENTIALS, Boolean.TRUE);
+    }
     opts.responseTimeout().ifPresent(t -> ctx.setRequestConfig(RequestConfig.custom()
         .setConnectionRequestTimeout(timeout(config.connectionRequestTimeout()))
         .setResponseTimeout(timeout(t))

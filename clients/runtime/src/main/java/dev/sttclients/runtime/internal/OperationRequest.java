@@ -1,5 +1,6 @@
 package dev.sttclients.runtime.internal;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +29,7 @@ public final class OperationRequest {
   final Object body;
   final String contentType;
   final String accept;
+  final URI absoluteUrl;
 
   private OperationRequest(Builder b) {
     this.operationId = b.operationId;
@@ -39,6 +41,7 @@ public final class OperationRequest {
     this.body = b.body;
     this.contentType = b.contentType;
     this.accept = b.accept;
+    this.absoluteUrl = b.absoluteUrl;
   }
 
   public static Builder builder(String operationId, String method, String pathTemplate) {
@@ -69,6 +72,15 @@ public final class OperationRequest {
     return headers;
   }
 
+  /**
+   * The absolute URL of a request to another origin (e.g. a pre-signed S3 link a vendor hands out), or null for an
+   * operation of the vendor's API (then {@link #path()} and {@link #query()} are relative to the base URL). Such a
+   * request never carries the client's credential, in a header or in the query.
+   */
+  public URI absoluteUrl() {
+    return absoluteUrl;
+  }
+
   /** True for methods that may be repeated without changing the outcome (RFC 9110 section 9.2.2). */
   public boolean idempotent() {
     return switch (method) {
@@ -77,8 +89,16 @@ public final class OperationRequest {
     };
   }
 
-  /** The path with its parameters encoded; no query string. */
+  /**
+   * The path with its parameters encoded; no query string. For a request to another origin: that URL's host and
+   * path, without its query (a pre-signed URL's query is a credential), as messages and logs show it.
+   */
   public String path() {
+    if (absoluteUrl != null) {
+      return absoluteUrl.getScheme() + "://" + absoluteUrl.getHost()
+          + (absoluteUrl.getPort() == -1 ? "" : ":" + absoluteUrl.getPort())
+          + (absoluteUrl.getRawPath() == null ? "" : absoluteUrl.getRawPath());
+    }
     String p = pathTemplate;
     for (Map.Entry<String, String> e : pathParams.entrySet()) {
       p = p.replace("{" + e.getKey() + "}", PercentEncoding.pathSegment(e.getValue()));
@@ -117,6 +137,7 @@ public final class OperationRequest {
     private Object body;
     private String contentType;
     private String accept;
+    private URI absoluteUrl;
 
     private Builder(String operationId, String method, String pathTemplate) {
       this.operationId = Objects.requireNonNull(operationId);
@@ -169,6 +190,15 @@ public final class OperationRequest {
 
     public Builder accept(String accept) {
       this.accept = accept;
+      return this;
+    }
+
+    /**
+     * Sends the request to this absolute URL instead of the base URL plus the path template (which then only names
+     * the request), without the client's credential. See {@link OperationRequest#absoluteUrl()}.
+     */
+    public Builder absoluteUrl(URI url) {
+      this.absoluteUrl = Objects.requireNonNull(url, "url");
       return this;
     }
 
