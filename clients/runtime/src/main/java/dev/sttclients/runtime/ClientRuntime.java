@@ -15,6 +15,7 @@ import dev.sttclients.runtime.internal.ErrorTable;
 import dev.sttclients.runtime.internal.OperationRequest;
 import dev.sttclients.runtime.internal.PercentEncoding;
 import dev.sttclients.runtime.internal.QuietConnectionFactory;
+import dev.sttclients.runtime.internal.RequestBodies;
 import dev.sttclients.runtime.internal.UnknownEnums;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,10 +43,8 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
@@ -69,10 +68,10 @@ public final class ClientRuntime implements AutoCloseable {
   private static final java.util.Set<String> SENSITIVE_HEADERS =
       java.util.Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
   private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+  /** Context attribute of a request that must go without credentials (an external URL such as a presigned upload). */
+  private static final String NO_CREDENTIALS = "dev.sttclients.no-credentials";
   /** HttpClient's logger that prints every request line, query string included, at DEBUG. */
   private static final String REQUEST_LINE_LOGGER = "org.apache.hc.client5.http.impl.classic.MainClientExec";
-  /** Context attribute of a request to another origin: it carries no credential, also across redirects. */
-  private static final String NO_CREDENTIALS = "dev.sttclients.no-credentials";
   /** How much of a text download {@link #readText} keeps by default: far more than any transcript. */
   public static final long DEFAULT_MAX_TEXT_BYTES = 16L * 1024 * 1024;
 
@@ -105,13 +104,13 @@ public final class ClientRuntime implements AutoCloseable {
         .disableAutomaticRetries() // the runtime's own loop decides what is safe to retry
         .disableCookieManagement()
         .setUserAgent(config.userAgent())
-        // The credential goes only to the configured host, also across redirects, and never with a request to
-        // another origin (a vendor's pre-signed link), whatever its host.
+        // The credential goes only to the configured origin (scheme, host, port), also across redirects, and never
+        // with a request to an external URL (a presigned upload), whatever its host.
         .addRequestInterceptorLast((request, entity, context) -> {
-          if (Boolean.TRUE.equals(context.getAttribute(NO_CREDENTIALS))) {
-            request.removeHeaders(config.auth().name());
-          } else if (config.auth().location() == AuthScheme.Location.HEADER) {
-            if (request.getAuthority() != null
+          if (config.auth().location() == AuthScheme.Location.HEADER) {
+            if (context.getAttribute(NO_CREDENTIALS) == null
+                && request.getAuthority() != null
+                && base.getScheme().equalsIgnoreCase(request.getScheme())
                 && request.getAuthority().getHostName().equalsIgnoreCase(base.getHost())
                 && request.getAuthority().getPort() == base.getPort()) {
               request.setHeader(config.auth().name(), config.auth().prefix() + config.credential().reveal());
@@ -125,8 +124,8 @@ public final class ClientRuntime implements AutoCloseable {
         .addRequestInterceptorLast((request, entity, context) -> {
           if (HTTP_LOG.isTraceEnabled()) {
             String uri = request.getRequestUri();
-            if (Boolean.TRUE.equals(context.getAttribute(NO_CREDENTIALS)) && uri.indexOf('?') >= 0) {
-              uri = uri.substring(0, uri.indexOf('?')) + "?****"; // a pre-signed URL's query is a credential
+            if (context.getAttribute(NO_CREDENTIALS) != null && uri.indexOf('?') >= 0) {
+              uri = uri.substring(0, uri.indexOf('?')) + "?****"; // a presigned URL's query is its credential
             }
             HTTP_LOG.trace("-> {} {} {}{} headers {}", config.vendor().name(), request.getMethod(),
                 request.getAuthority(), redact(uri), redact(request.getHeaders()));
@@ -202,7 +201,8 @@ public final class ClientRuntime implements AutoCloseable {
     RetryPolicy policy = config.retryPolicy();
     int maxAttempts = opts.maxRetries().orElse(policy.maxRetries()) + 1;
     boolean binary = type != null && type.getType() == BinaryResponse.class;
-    byte[] body = serializeBody(request);
+    // Checks uploads (RequestValidationException, nothing sent); a streamed body is never resent once read.
+    RequestBodies.Prepared body = RequestBodies.prepare(config.vendor().name(), request);
     for (int attempt = 1; ; attempt++) {
       boolean mayRetry = attempt < maxAttempts && !closed.get();
       long started = System.nanoTime();
@@ -210,9 +210,10 @@ public final class ClientRuntime implements AutoCloseable {
           request.path(), attempt);
       ClassicHttpResponse response;
       try {
-        response = http.executeOpen(null, buildHttpRequest(request, body, opts), context(request, opts));
+        response = http.executeOpen(null, buildHttpRequest(request, body.entity(), opts), context(request, opts));
       } catch (IOException e) {
-        if (mayRetry && (request.idempotent() || neverSent(e))) {
+        if (mayRetry && (request.idempotent() || neverSent(e)) && body.replayable()
+            && !(e instanceof BinaryBody.SourceException)) {
           backoff(request, attempt, maxAttempts, describe(e), policy.backoff(attempt));
           continue;
         }
@@ -231,7 +232,8 @@ public final class ClientRuntime implements AutoCloseable {
         return binary(request, response, status, headers, attempt);
       }
       Duration retryAfter = success ? null : ErrorTable.retryAfter(status, headers);
-      boolean retryStatus = !success && mayRetry && request.idempotent() && ErrorTable.retryableStatus(status)
+      boolean retryStatus = !success && mayRetry && request.idempotent() && body.replayable()
+          && ErrorTable.retryableStatus(status)
           && (retryAfter == null || retryAfter.compareTo(policy.maxRetryAfter()) <= 0);
       Duration delay = retryAfter != null ? retryAfter : policy.backoff(attempt);
       byte[] bytes = null;
@@ -246,7 +248,7 @@ public final class ClientRuntime implements AutoCloseable {
           raw = readBounded(entity);
         }
       } catch (IOException e) {
-        if (mayRetry && request.idempotent()) {
+        if (mayRetry && request.idempotent() && body.replayable()) {
           backoff(request, attempt, maxAttempts, "HTTP " + status + ", then " + describe(e) + " reading the body",
               delay);
           continue;
@@ -279,11 +281,18 @@ public final class ClientRuntime implements AutoCloseable {
   public ApiResponse<BinaryResponse> download(String operationId, String url, RequestOptions options) {
     URI target = externalUrl(operationId, url);
     OperationRequest request = OperationRequest.builder(operationId, "GET", target.getRawPath() == null ? "/"
-        : target.getRawPath()).absoluteUrl(target).accept("*/*").build();
+        : target.getRawPath()).externalUrl(target).accept("*/*").build();
     return execute(request, new TypeReference<BinaryResponse>() {}, options);
   }
 
-  private URI externalUrl(String operationId, String url) {
+  /**
+   * Checks a URL a vendor handed out for a request outside its API (a pre-signed download or upload link) and
+   * returns it: absolute, with a host, {@code https} ({@code http} only when the client's own base URL is
+   * {@code http}, a local test server). Use it with {@code OperationRequest.Builder.externalUrl}.
+   *
+   * @throws RequestValidationException naming {@code url}, shown without its query (often a signature)
+   */
+  public URI externalUrl(String operationId, String url) {
     String rule = null;
     URI target = null;
     if (url == null) {
@@ -456,51 +465,32 @@ public final class ClientRuntime implements AutoCloseable {
         : new ConnectionException(config.vendor().name(), msg, attempt, e);
   }
 
-  private byte[] serializeBody(OperationRequest request) {
-    if (request.body() == null) {
-      return null;
-    }
-    try {
-      return Json.mapper().writeValueAsBytes(request.body());
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(config.vendor().name() + " " + request.operationId()
-          + ": request body cannot be written as JSON: " + firstLine(e), e);
-    }
-  }
-
-  private org.apache.hc.core5.http.ClassicHttpRequest buildHttpRequest(OperationRequest request, byte[] body,
+  private org.apache.hc.core5.http.ClassicHttpRequest buildHttpRequest(OperationRequest request, HttpEntity body,
       RequestOptions opts) {
-    if (request.absoluteUrl() != null) {
-      ClassicRequestBuilder b = ClassicRequestBuilder.create(request.method()).setUri(request.absoluteUrl());
-      b.setHeader("Accept", request.accept() == null ? "*/*" : request.accept());
-      request.headers().forEach(b::setHeader);
-      opts.headers().forEach(b::setHeader);
-      return b.build();
-    }
-    StringBuilder url = new StringBuilder(config.baseUrl().toString()).append(request.path());
+    StringBuilder url = new StringBuilder(request.externalUrl() != null ? request.externalUrl().toString()
+        : config.baseUrl().toString() + request.path());
     String query = request.query();
-    if (config.auth().location() == AuthScheme.Location.QUERY) {
+    if (config.auth().location() == AuthScheme.Location.QUERY && request.externalUrl() == null) {
       String auth = PercentEncoding.query(config.auth().name()) + "="
           + PercentEncoding.query(config.credential().reveal());
       query = query.isEmpty() ? auth : query + "&" + auth;
     }
     if (!query.isEmpty()) {
-      url.append('?').append(query);
+      url.append(url.indexOf("?") < 0 ? '?' : '&').append(query);
     }
     ClassicRequestBuilder b = ClassicRequestBuilder.create(request.method()).setUri(URI.create(url.toString()));
     b.setHeader("Accept", request.accept() == null ? "application/json" : request.accept());
     request.headers().forEach(b::setHeader);
     opts.headers().forEach(b::setHeader);
     if (body != null) {
-      b.setEntity(new ByteArrayEntity(body, ContentType.parse(
-          request.contentType() == null ? "application/json" : request.contentType())));
+      b.setEntity(body);
     }
     return b.build();
   }
 
   private HttpClientContext context(OperationRequest request, RequestOptions opts) {
     HttpClientContext ctx = HttpClientContext.create();
-    if (request.absoluteUrl() != null) {
+    if (request.externalUrl() != null) {
       ctx.setAttribute(NO_CREDENTIALS, Boolean.TRUE);
     }
     opts.responseTimeout().ifPresent(t -> ctx.setRequestConfig(RequestConfig.custom()
@@ -566,6 +556,9 @@ public final class ClientRuntime implements AutoCloseable {
   }
 
   private static String describe(IOException e) {
+    if (e instanceof BinaryBody.SourceException) {
+      return "the request body could not be sent as declared: " + e.getMessage();
+    }
     String kind;
     if (e instanceof ConnectTimeoutException) {
       kind = "connect timeout";

@@ -82,6 +82,21 @@ public final class VerbitClient extends SttClient {
     return jobs.transcribe(mediaUrl, job, start, wait);
   }
 
+  /**
+   * From a local audio or video file to a finished job: create, upload the file (streamed, never read into memory),
+   * add it as the job's media, start processing (no options), wait with {@link WaitOptions#defaults()}. See
+   * {@link VerbitJobs#transcribe(BinaryBody, NewJobRequest, StartProcessingRequest, WaitOptions)}.
+   */
+  public JobInfo transcribe(java.nio.file.Path file, NewJobRequest job) {
+    return transcribe(file == null ? null : dev.sttclients.runtime.BinaryBody.of(file), job, null, WaitOptions.defaults());
+  }
+
+  /** As {@link VerbitJobs#transcribe(dev.sttclients.runtime.BinaryBody, NewJobRequest, StartProcessingRequest, WaitOptions)}. */
+  public JobInfo transcribe(dev.sttclients.runtime.BinaryBody media, NewJobRequest job, StartProcessingRequest start,
+      WaitOptions wait) {
+    return jobs.transcribe(media, job, start, wait);
+  }
+
   /** The plain-text transcript of a Completed job ({@code get_caption}, {@code txt}), at most 16 MiB. */
   public String transcript(JobInfo job) {
     if (job == null || job.getId() == null) {

@@ -1,13 +1,17 @@
 package dev.sttclients.verbit;
 
 import dev.sttclients.runtime.ApiResponse;
+import dev.sttclients.runtime.BinaryBody;
 import dev.sttclients.runtime.BinaryResponse;
 import dev.sttclients.runtime.ClientRuntime;
 import dev.sttclients.runtime.RequestOptions;
+import dev.sttclients.runtime.errors.MalformedResponseException;
 import dev.sttclients.runtime.errors.RequestValidationException;
 import dev.sttclients.runtime.errors.Violation;
 import dev.sttclients.runtime.waiter.JobDescriptor;
 import dev.sttclients.runtime.waiter.JobResource;
+import dev.sttclients.runtime.internal.OperationRequest;
+import dev.sttclients.runtime.internal.RequestBodies;
 import dev.sttclients.runtime.waiter.WaitOptions;
 import dev.sttclients.verbit.api.JobsApi;
 import dev.sttclients.verbit.model.AddAssetRequest;
@@ -186,6 +190,78 @@ public final class VerbitJobs implements JobResource<Long, JobInfo> {
   public String transcript(long jobId, long maxBytes) {
     return runtime.readText("getCaption",
         api.getCaptionWithResponse(version, jobId, CaptionFormat.TXT, null, RequestOptions.none()), maxBytes);
+  }
+
+  /**
+   * Uploads a local file (or a stream of known length) as an asset of the job and returns its {@code asset_id}, for
+   * {@link #addMedia} ({@code new AddMediaRequest().assetIds(List.of(id))}): {@link #addAsset} with the file's name,
+   * then a {@code PUT} of the bytes to the pre-signed {@code upload_url} it answers (another host: the credential is
+   * never sent there), streamed from disk, never read into memory, with an exact {@code Content-Length}. The file is
+   * checked first (missing, unreadable, a stream already sent: {@code RequestValidationException} naming
+   * {@code media}, nothing sent). {@code addAsset} is a POST, never retried once sent; the PUT is retried like any
+   * PUT, with a file only (a stream is never sent twice). Verbit: the upload URL expires after 24 hours, an asset
+   * must be added within 24 hours, unused uploads are deleted.
+   *
+   * @throws MalformedResponseException add_asset answered without an {@code upload_url}
+   */
+  public String upload(long jobId, BinaryBody media) {
+    return upload(jobId, media, RequestOptions.none());
+  }
+
+  /** As {@link #upload(long, BinaryBody)}, with per-call options for both requests. */
+  public String upload(long jobId, BinaryBody media, RequestOptions requestOptions) {
+    List<Violation> bad = new java.util.ArrayList<>();
+    checkMedia(bad, media);
+    if (!bad.isEmpty()) {
+      throw new RequestValidationException(VerbitClient.PROFILE.name(), "upload", bad);
+    }
+    ApiResponse<AddAssetResponse> asset = api.addAssetWithResponse(version, jobId,
+        new AddAssetRequest().fileName(media.fileName().orElse("media")), requestOptions);
+    if (asset.body().getUploadUrl() == null || asset.body().getAssetId() == null) {
+      throw new MalformedResponseException(VerbitClient.PROFILE.name(), "verbit addAsset: answered without "
+          + (asset.body().getAssetId() == null ? "an asset_id" : "an upload_url") + " for file_name "
+          + media.fileName().orElse("media"), asset.attempts(), asset.statusCode(), asset.headers(), "", null);
+    }
+    runtime.execute(OperationRequest.builder("upload", "PUT", "/")
+        .externalUrl(runtime.externalUrl("upload", asset.body().getUploadUrl()))
+        .body(media, null).accept("*/*").build(), null, requestOptions);
+    return asset.body().getAssetId();
+  }
+
+  /** The checks an upload of {@code media} makes before anything is sent, named {@code media}. */
+  private static void checkMedia(List<Violation> out, BinaryBody media) {
+    if (media == null) {
+      out.add(new Violation("media", "null", "must not be null"));
+      return;
+    }
+    try {
+      RequestBodies.prepare(VerbitClient.PROFILE.name(),
+          OperationRequest.builder("upload", "PUT", "/").body(media, null).build());
+    } catch (RequestValidationException e) {
+      e.violations().forEach(v -> out.add(new Violation("media", v.value(), v.rule())));
+    }
+  }
+
+  /**
+   * From a local file (or a stream of known length) to a finished job: {@link #create}, {@link #upload},
+   * {@link #addMedia} with the asset, {@link #startProcessing} with {@code start} (null for none; in the sandbox
+   * {@code finishIn(0..900)}), then {@link #waitUntilDone(Object, WaitOptions) waitUntilDone}. Everything is checked
+   * before the first request: a missing file or a bad option creates no job. See
+   * {@link #transcribe(URI, NewJobRequest, StartProcessingRequest, WaitOptions)} for ambiguous failures.
+   */
+  public JobInfo transcribe(BinaryBody media, NewJobRequest job, StartProcessingRequest start, WaitOptions wait) {
+    List<Violation> bad = new java.util.ArrayList<>();
+    checkMedia(bad, media);
+    check(bad, "job", job, true);
+    check(bad, "start", start, false);
+    if (!bad.isEmpty()) {
+      throw new RequestValidationException(VerbitClient.PROFILE.name(), "transcribe", bad);
+    }
+    long jobId = create(job).getJobId();
+    String assetId = upload(jobId, media);
+    addMedia(jobId, new AddMediaRequest().assetIds(List.of(assetId)));
+    startProcessing(jobId, start);
+    return waitUntilDone(jobId, wait);
   }
 
   /**

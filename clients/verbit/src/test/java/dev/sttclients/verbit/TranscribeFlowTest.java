@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -17,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.sttclients.runtime.BinaryBody;
 import dev.sttclients.runtime.BinaryResponse;
 import dev.sttclients.runtime.errors.BadRequestException;
 import dev.sttclients.runtime.errors.JobFailedException;
@@ -30,7 +33,13 @@ import dev.sttclients.verbit.model.JobInfo;
 import dev.sttclients.verbit.model.JobStatus;
 import dev.sttclients.verbit.model.NewJobRequest;
 import dev.sttclients.verbit.model.StartProcessingRequest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +47,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Verbit's post-production flow from a media URL to the transcript text against a local server that plays Verbit:
@@ -55,6 +65,11 @@ class TranscribeFlowTest extends LocalVerbit {
   static void startStorage() {
     storage = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().jettyAcceptors(1));
     storage.start();
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void resetStorage() {
+    storage.resetAll();
   }
 
   @AfterAll
@@ -239,11 +254,75 @@ class TranscribeFlowTest extends LocalVerbit {
       assertEquals(List.of("job.profile", "mediaUrl", "start.finish_in"),
           e.violations().stream().map(v -> v.field()).sorted().toList());
       assertEquals(0, e.attempts());
-      assertThrows(RequestValidationException.class, () -> verbit.transcribe(null,
+      assertThrows(RequestValidationException.class, () -> verbit.transcribe((URI) null,
           new NewJobRequest().profile("Standard")));
       assertThrows(RequestValidationException.class, () -> verbit.transcribe(URI.create("https://a.example/x"), null));
     }
     assertTrue(requests().isEmpty(), "nothing sent, no job created");
     assertFalse(server.getAllServeEvents().stream().anyMatch(e -> true));
+  }
+
+  @TempDir
+  Path tmp;
+
+  /** 2 MiB of noise standing in for audio. */
+  private Path audioFile() throws IOException {
+    byte[] audio = new byte[2 * 1024 * 1024];
+    new Random(42).nextBytes(audio);
+    return Files.write(tmp.resolve("board meeting.wav"), audio);
+  }
+
+  @Test
+  void fromALocalFileUploadedToThePresignedUrlToTheTranscriptText() throws IOException {
+    Path file = audioFile();
+    playJob(6001, "Completed", "[]");
+    String uploadUrl = "http://127.0.0.1:" + storage.port() + "/uploads/a-77?X-Amz-Expires=86400&X-Amz-Signature=f00";
+    server.stubFor(post(urlPathEqualTo("/api/job/add_asset")).willReturn(okJson(
+        "{\"asset_id\":\"a-77\",\"upload_url\":\"" + uploadUrl + "\"}")));
+    storage.stubFor(put(urlPathEqualTo("/uploads/a-77")).willReturn(aResponse().withStatus(200)));
+    server.stubFor(get(urlPathEqualTo("/api/job/get_caption")).willReturn(aResponse().withStatus(200)
+        .withBody(TEXT.getBytes(StandardCharsets.UTF_8))));
+
+    try (VerbitClient verbit = client().build()) {
+      JobInfo done = verbit.transcribe(BinaryBody.of(file).withContentType("audio/wav"),
+          new NewJobRequest().profile("Standard"), null, fakeTime());
+      assertEquals(JobStatus.COMPLETED, done.getJobStatus());
+      assertEquals(TEXT, verbit.transcript(done));
+    }
+
+    List<LoggedRequest> seen = requests();
+    assertEquals(List.of("POST /api/job/new?v=4", "POST /api/job/add_asset?v=4&job_id=6001",
+        "POST /api/job/add_media?v=4&job_id=6001", "POST /api/job/perform_transcription?v=4&job_id=6001"),
+        seen.subList(0, 4).stream().map(r -> r.getMethod().getName() + " " + r.getUrl()).toList());
+    assertJsonBody("{\"file_name\":\"board meeting.wav\"}", seen.get(1));
+    assertJsonBody("{\"asset_ids\":[\"a-77\"]}", seen.get(2));
+    LoggedRequest upload = storage.findAll(putRequestedFor(urlPathEqualTo("/uploads/a-77"))).get(0);
+    assertEquals("/uploads/a-77?X-Amz-Expires=86400&X-Amz-Signature=f00", upload.getUrl());
+    assertTrue(Arrays.equals(Files.readAllBytes(file), upload.getBody()), "the file's bytes, unchanged");
+    assertEquals(String.valueOf(Files.size(file)), upload.getHeader("Content-Length"));
+    assertEquals("audio/wav", upload.getHeader("Content-Type"));
+    assertFalse(upload.containsHeader("Authorization"), "the credential never goes to the upload URL");
+  }
+
+  @Test
+  void uploadStreamsAStreamOnceAndChecksTheFileBeforeAnyRequest() throws IOException {
+    byte[] audio = "RIFF....WAVEfmt ".getBytes(StandardCharsets.US_ASCII);
+    server.stubFor(post(urlPathEqualTo("/api/job/add_asset")).willReturn(okJson(
+        "{\"asset_id\":\"a-1\",\"upload_url\":\"http://127.0.0.1:" + storage.port() + "/uploads/a-1?sig=2\"}")));
+    storage.stubFor(put(urlPathEqualTo("/uploads/a-1")).willReturn(aResponse().withStatus(200)));
+    try (VerbitClient verbit = client().build()) {
+      BinaryBody stream = BinaryBody.of(new ByteArrayInputStream(audio), audio.length, "clip.wav");
+      assertEquals("a-1", verbit.jobs().upload(12, stream));
+      RequestValidationException again = assertThrows(RequestValidationException.class,
+          () -> verbit.jobs().upload(12, stream));
+      assertEquals("media", again.violations().get(0).field());
+      RequestValidationException missing = assertThrows(RequestValidationException.class, () -> verbit.transcribe(
+          tmp.resolve("nope.wav"), new NewJobRequest().profile("Standard")));
+      assertEquals("media", missing.violations().get(0).field());
+      assertEquals("must be an existing file", missing.violations().get(0).rule());
+    }
+    assertEquals(1, requests().size(), "one add_asset: nothing sent for the refused calls");
+    assertJsonBody("{\"file_name\":\"clip.wav\"}", requests().get(0));
+    assertTrue(Arrays.equals(audio, storage.findAll(putRequestedFor(urlPathEqualTo("/uploads/a-1"))).get(0).getBody()));
   }
 }

@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
  * Built by generated code only. Encoding lives here, once: path values are percent-encoded as a
  * single segment (so {@code ../}, {@code /}, {@code ?}, {@code #} and spaces can never reach another path),
  * query values are percent-encoded, arrays are exploded ({@code status=a&status=b}) unless the spec says
- * otherwise, and deepObject maps become {@code name[key]=value}.
+ * otherwise, and deepObject maps become {@code name[key]=value}. The body is JSON, a {@link dev.sttclients.runtime.BinaryBody}
+ * (raw binary) or form parts ({@code multipart/form-data}, {@code application/x-www-form-urlencoded}); see
+ * {@link RequestBodies}.
  */
 public final class OperationRequest {
   final String operationId;
@@ -29,7 +31,12 @@ public final class OperationRequest {
   final Object body;
   final String contentType;
   final String accept;
-  final URI absoluteUrl;
+  final List<FormPart> formParts;
+  final Map<String, Long> maxBytes;
+  final URI externalUrl;
+
+  /** One form field: a text value, a model (sent as JSON), or a {@link dev.sttclients.runtime.BinaryBody} file. */
+  public record FormPart(String name, Object value, String contentType) {}
 
   private OperationRequest(Builder b) {
     this.operationId = b.operationId;
@@ -41,7 +48,9 @@ public final class OperationRequest {
     this.body = b.body;
     this.contentType = b.contentType;
     this.accept = b.accept;
-    this.absoluteUrl = b.absoluteUrl;
+    this.formParts = List.copyOf(b.formParts);
+    this.maxBytes = Map.copyOf(b.maxBytes);
+    this.externalUrl = b.externalUrl;
   }
 
   public static Builder builder(String operationId, String method, String pathTemplate) {
@@ -72,13 +81,22 @@ public final class OperationRequest {
     return headers;
   }
 
+  /** The form fields in spec order (nulls left out); empty unless the body is a form. */
+  public List<FormPart> formParts() {
+    return formParts;
+  }
+
+  /** Documented size limits of binary fields, by wire name ({@code body} for a raw binary body). */
+  public Map<String, Long> maxBytes() {
+    return maxBytes;
+  }
+
   /**
-   * The absolute URL of a request to another origin (e.g. a pre-signed S3 link a vendor hands out), or null for an
-   * operation of the vendor's API (then {@link #path()} and {@link #query()} are relative to the base URL). Such a
-   * request never carries the client's credential, in a header or in the query.
+   * The absolute URL of a request that goes outside the vendor's API (e.g. a presigned object-storage URL the vendor
+   * handed out), or null. Such a request is sent as is, never with the client's credentials.
    */
-  public URI absoluteUrl() {
-    return absoluteUrl;
+  public URI externalUrl() {
+    return externalUrl;
   }
 
   /** True for methods that may be repeated without changing the outcome (RFC 9110 section 9.2.2). */
@@ -89,15 +107,10 @@ public final class OperationRequest {
     };
   }
 
-  /**
-   * The path with its parameters encoded; no query string. For a request to another origin: that URL's host and
-   * path, without its query (a pre-signed URL's query is a credential), as messages and logs show it.
-   */
+  /** The path with its parameters encoded; no query string. For an external request, its URL's path. */
   public String path() {
-    if (absoluteUrl != null) {
-      return absoluteUrl.getScheme() + "://" + absoluteUrl.getHost()
-          + (absoluteUrl.getPort() == -1 ? "" : ":" + absoluteUrl.getPort())
-          + (absoluteUrl.getRawPath() == null ? "" : absoluteUrl.getRawPath());
+    if (externalUrl != null) {
+      return externalUrl.getRawPath() == null ? "" : externalUrl.getRawPath();
     }
     String p = pathTemplate;
     for (Map.Entry<String, String> e : pathParams.entrySet()) {
@@ -137,7 +150,9 @@ public final class OperationRequest {
     private Object body;
     private String contentType;
     private String accept;
-    private URI absoluteUrl;
+    private final List<FormPart> formParts = new ArrayList<>();
+    private final Map<String, Long> maxBytes = new LinkedHashMap<>();
+    private URI externalUrl;
 
     private Builder(String operationId, String method, String pathTemplate) {
       this.operationId = Objects.requireNonNull(operationId);
@@ -188,17 +203,37 @@ public final class OperationRequest {
       return this;
     }
 
-    public Builder accept(String accept) {
-      this.accept = accept;
+    /** A form body ({@code multipart/form-data} or {@code application/x-www-form-urlencoded}); add its fields with {@link #formParam}. */
+    public Builder form(String contentType) {
+      this.contentType = Objects.requireNonNull(contentType, "contentType");
       return this;
     }
 
     /**
-     * Sends the request to this absolute URL instead of the base URL plus the path template (which then only names
-     * the request), without the client's credential. See {@link OperationRequest#absoluteUrl()}.
+     * A form field; null is left out. {@code contentType} is the spec's {@code encoding} for it, or null (then: a
+     * file part for a {@link dev.sttclients.runtime.BinaryBody}, plain text for a string or number, JSON otherwise).
      */
-    public Builder absoluteUrl(URI url) {
-      this.absoluteUrl = Objects.requireNonNull(url, "url");
+    public Builder formParam(String name, Object value, String contentType) {
+      if (value != null) {
+        formParts.add(new FormPart(Objects.requireNonNull(name, "name"), value, contentType));
+      }
+      return this;
+    }
+
+    /** The documented size limit, in bytes, of a binary field ({@code body} for a raw binary body). */
+    public Builder maxBytes(String name, long bytes) {
+      maxBytes.put(Objects.requireNonNull(name, "name"), bytes);
+      return this;
+    }
+
+    /** Sends the request to this absolute URL instead of the vendor's API, without credentials. */
+    public Builder externalUrl(URI url) {
+      this.externalUrl = Objects.requireNonNull(url, "url");
+      return this;
+    }
+
+    public Builder accept(String accept) {
+      this.accept = accept;
       return this;
     }
 
