@@ -193,6 +193,28 @@ record VendorSpec(String name, Path file, OpenAPI api) {
           && "binary".equals(m.getSchema().getFormat()));
     }
 
+    /**
+     * The request body's form (its first media type, when that is {@code multipart/form-data} or
+     * {@code application/x-www-form-urlencoded}): the property whose generated Java parameter is named
+     * {@code javaName}, with its wire name; null when there is none.
+     */
+    Map.Entry<String, Schema> formField(String javaName) {
+      if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null
+          || operation.getRequestBody().getContent().isEmpty()) {
+        return null;
+      }
+      Map.Entry<String, MediaType> first = operation.getRequestBody().getContent().entrySet().iterator().next();
+      if (!first.getKey().startsWith("multipart/") && !first.getKey().startsWith("application/x-www-form-urlencoded")) {
+        return null;
+      }
+      Schema<?> form = spec.deref(first.getValue().getSchema());
+      if (form == null || form.getProperties() == null) {
+        return null;
+      }
+      return form.getProperties().entrySet().stream().filter(e -> javaParamName(e.getKey()).equals(javaName))
+          .findFirst().orElse(null);
+    }
+
     MediaType requestJson() {
       if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
         return null;
