@@ -50,6 +50,13 @@ public class SttJavaClientCodegen extends JavaClientCodegen {
         || co.vendorExtensions.containsKey(SPEC_OPERATION_ID)) {
       return;
     }
+    // A form's schema becomes parameters, not a model (the generator's skipFormModel): nothing to import. The stock
+    // generator still imports the (ungenerated) model of a form that is not the first media type.
+    List<String> formModels = body.getContent().entrySet().stream()
+        .filter(e -> isForm(e.getKey()) && e.getValue().getSchema() != null && e.getValue().getSchema().get$ref() != null)
+        .map(e -> toModelName(ModelUtils.getSimpleRef(e.getValue().getSchema().get$ref())))
+        .toList();
+    co.imports.removeAll(formModels);
     Iterator<Map.Entry<String, MediaType>> media = body.getContent().entrySet().iterator();
     co.vendorExtensions.put(MEDIA_TYPE, media.next().getKey());
     while (media.hasNext()) {
@@ -60,11 +67,17 @@ public class SttJavaClientCodegen extends JavaClientCodegen {
           .extensions(body.getExtensions())
           .content(new Content().addMediaType(m.getKey(), m.getValue())));
       CodegenOperation v = fromOperation(resourcePath, co.httpMethod.toLowerCase(Locale.ROOT), variant, null);
+      v.imports.removeAll(formModels);
       v.tags = co.tags;
       v.vendorExtensions.put(SPEC_OPERATION_ID, operation.getOperationId());
       v.vendorExtensions.put(MEDIA_TYPE, m.getKey());
       super.addOperationToGroup(tag, resourcePath, variant, v, operations);
     }
+  }
+
+  private static boolean isForm(String mediaType) {
+    String type = mediaType.toLowerCase(Locale.ROOT);
+    return type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded");
   }
 
   static String variantId(String operationId, Map.Entry<String, MediaType> media) {
