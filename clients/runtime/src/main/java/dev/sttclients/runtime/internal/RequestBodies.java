@@ -220,6 +220,23 @@ public final class RequestBodies {
   }
 
   /**
+   * Checks one binary body as an operation sending it would, and sends nothing: for a flow that must fail before an
+   * earlier call (e.g. reserving a presigned upload before the file is sent).
+   *
+   * @param documentedLimit the vendor's documented size limit in bytes, or null for none
+   * @return the length the body would be sent with
+   * @throws RequestValidationException naming the field, the file (or stream) and the rule it breaks
+   */
+  public static long checkUpload(String vendor, String operationId, String field, BinaryBody body,
+      Long documentedLimit) {
+    OperationRequest.Builder request = OperationRequest.builder(operationId, "PUT", "/");
+    if (documentedLimit != null) {
+      request.maxBytes(field, documentedLimit);
+    }
+    return check(vendor, request.build(), List.of(Map.entry(field, body))).get(0);
+  }
+
+  /**
    * Checks binary bodies before sending and returns the lengths they will be sent with, in order.
    *
    * @throws RequestValidationException naming, for each body that breaks a rule, the field, the file (or stream)
