@@ -96,7 +96,7 @@ class PublishedExamplesTest {
 
     assertEquals(List.of("fixture-rate-limited.json -> 429", "get 200 'finished' -> 200", "get 404 'example' -> 404",
         "get 5XX 'boom' -> 500"), found.cases().stream().map(c -> c.label() + " -> " + c.status()).toList());
-    assertEquals(List.of("POST /v1/batch-processor: no operation of ours"), found.skipped());
+    assertEquals(List.of("GET /v1/recordings: no operation of ours"), found.skipped());
     assertEquals(2, found.sources());
     for (PublishedExamples.Case c : found.cases()) {
       check(c);

@@ -122,8 +122,11 @@ class UpstreamCrossCheckTest {
   @Test
   void aDroppedFieldIsADifferenceAndAMissingOperationIsNotCovered() {
     Pair slng = pairs().stream().filter(p -> p.vendor().equals("slng")).findFirst().orElseThrow();
+    assertTrue(UpstreamDiff.compare(slng.ours(), slng.upstream()).notCovered().isEmpty(),
+        "our SLNG spec describes every operation of SLNG's Batch API");
     ObjectNode broken = slng.ours().deepCopy();
     ((ObjectNode) broken.at("/components/schemas/BatchJob/properties")).remove("updated_at");
+    ((ObjectNode) broken.at("/paths/~1v1~1batch~1jobs")).remove("post");
     Report r = UpstreamDiff.compare(broken, slng.upstream());
     assertTrue(r.undeclared().stream().anyMatch(d -> d.path().endsWith("/properties/updated_at")
         && d.upstream().equals("string<date-time>") && d.ours().equals("absent")), r.undeclared().toString());

@@ -78,40 +78,39 @@ record JobSpec(String vendor, String statusSchema, List<String> statuses, Map<St
     Map<String, String> table = new LinkedHashMap<>();
     schema.path("x-job-states").fields().forEachRemaining(e -> table.put(e.getKey(), e.getValue().asText()));
 
-    // The job schema: the one with a property that is a $ref to the status schema.
+    // Candidate job schemas: those with a property that is a $ref to the status schema (the job itself, but also a
+    // list item or a results view that repeat the status), by schema name -> the property's name.
     String ref = "#/components/schemas/" + statusSchema;
-    String jobSchema = null;
-    String statusField = null;
+    Map<String, String> candidates = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = spec.path("components").path("schemas").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> s = it.next();
       for (Iterator<Map.Entry<String, JsonNode>> props = s.getValue().path("properties").fields(); props.hasNext(); ) {
         Map.Entry<String, JsonNode> p = props.next();
         if (ref.equals(p.getValue().path("$ref").asText())) {
-          jobSchema = s.getKey();
-          statusField = p.getKey();
+          candidates.put(s.getKey(), p.getKey());
         }
       }
     }
-    if (jobSchema == null) {
+    if (candidates.isEmpty()) {
       throw new IllegalStateException(vendor + ": no schema has a property of type " + statusSchema);
     }
 
-    // The GET whose 200 answers that job schema: its first example and the example of its id parameter.
-    String jobRef = "#/components/schemas/" + jobSchema;
+    // The job and its fetch: the GET with an id parameter whose 200 answers a candidate, the shortest path winning
+    // (GET /jobs/{id} rather than GET /jobs/{id}/results): its first example and the example of its id parameter.
+    JobSpec best = null;
+    int bestDepth = Integer.MAX_VALUE;
     for (Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields(); paths.hasNext(); ) {
       Map.Entry<String, JsonNode> path = paths.next();
       JsonNode get = path.getValue().path("get");
       JsonNode json = get.path("responses").path("200").path("content").path("application/json");
-      if (!jobRef.equals(json.path("schema").path("$ref").asText())) {
+      String answered = json.path("schema").path("$ref").asText().replaceFirst("^#/components/schemas/", "");
+      if (!candidates.containsKey(answered)) {
         continue;
       }
       ObjectNode example = null;
       for (JsonNode ex : json.path("examples")) {
         example = (ObjectNode) ex.path("value");
         break;
-      }
-      if (example == null) {
-        throw new IllegalStateException(vendor + ": the fetch of " + jobSchema + " has no example");
       }
       String id = null;
       List<JsonNode> params = new ArrayList<>();
@@ -125,13 +124,19 @@ record JobSpec(String vendor, String statusSchema, List<String> statuses, Map<St
           id = param.path("example").asText(null);
         }
       }
-      if (id == null) {
-        throw new IllegalStateException(vendor + ": the fetch of " + jobSchema + " has no id parameter with an example");
+      int depth = path.getKey().split("/").length;
+      if (id == null || example == null || depth >= bestDepth) {
+        continue;
       }
-      return new JobSpec(vendor, statusSchema, statuses, table, jobSchema, statusField, get.path("operationId").asText(),
-          example, id);
+      best = new JobSpec(vendor, statusSchema, statuses, table, answered, candidates.get(answered),
+          get.path("operationId").asText(), example, id);
+      bestDepth = depth;
     }
-    throw new IllegalStateException(vendor + ": no GET answers " + jobSchema);
+    if (best == null) {
+      throw new IllegalStateException(vendor + ": no GET with an id parameter (and an example of it) answers one of "
+          + candidates.keySet() + " with an example");
+    }
+    return best;
   }
 
   /** The example job with its status set to {@code status}. */

@@ -1,9 +1,12 @@
 package dev.sttclients.gladia;
 
 import dev.sttclients.gladia.api.PreRecordedApi;
+import dev.sttclients.gladia.model.AudioUploadResponse;
+import dev.sttclients.gladia.model.InitTranscriptionRequest;
 import dev.sttclients.gladia.model.JobPage;
 import dev.sttclients.gladia.model.PreRecordedJob;
 import dev.sttclients.runtime.ApiResponse;
+import dev.sttclients.runtime.BinaryBody;
 import dev.sttclients.runtime.ClientRuntime;
 import dev.sttclients.runtime.Page;
 import dev.sttclients.runtime.Pager;
@@ -14,17 +17,22 @@ import dev.sttclients.runtime.waiter.JobResource;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Gladia's pre-recorded jobs: every generated operation of {@link PreRecordedApi} ({@code get}, {@code list},
- * {@code getFile}, {@code delete}, each also with {@code RequestOptions} and as {@code ...WithResponse}; {@code list}
- * also with a {@link PreRecordedApi.ListParams ListParams} object), plus auto-paging and waiting for a job
- * ({@link JobResource}: {@code waitUntilDone}, {@code waitUntilDoneAsync}).
+ * Gladia's pre-recorded jobs: every generated operation of {@link PreRecordedApi} ({@code upload},
+ * {@code uploadFromUrl}, {@code create}, {@code get}, {@code list}, {@code getFile}, {@code delete}, each also with
+ * {@code RequestOptions} and as {@code ...WithResponse}; {@code list} also with a
+ * {@link PreRecordedApi.ListParams ListParams} object), plus uploading a file by its path, auto-paging and waiting
+ * for a job ({@link JobResource}: {@code waitUntilDone}, {@code waitUntilDoneAsync}).
  *
  * <pre>{@code
  * PreRecordedJobs jobs = gladia.preRecorded();
+ * URI audio = jobs.upload(Path.of("meeting.wav")).getAudioUrl();          // streamed, checked before sending
+ * UUID id = jobs.create(new InitTranscriptionRequest().audioUrl(audio).diarization(true)).getId();
+ * PreRecordedJob job = jobs.waitUntilDone(id.toString());
  * ListParams done = ListParams.builder().limit(50).status(JobStatus.DONE).build();
  * JobPage page = jobs.list(done);
  * for (PreRecordedJob job : jobs.listAutoPaging(done)) { ... }
@@ -64,13 +72,37 @@ public class PreRecordedJobs extends PreRecordedApi implements JobResource<Strin
       .failureMessage(job -> job.getErrorCode() == null ? null : "error_code " + job.getErrorCode())
       .build();
 
+  private final ClientRuntime runtime;
+
   PreRecordedJobs(ClientRuntime runtime) {
     super(runtime);
+    this.runtime = runtime;
   }
 
   @Override
   public JobDescriptor<PreRecordedJob> jobDescriptor() {
     return JOB;
+  }
+
+  /**
+   * Uploads a local audio or video file ({@code POST /v2/upload}): streamed from disk, never read into memory;
+   * missing, unreadable or larger than Gladia's documented 1000 MB fails before sending with a
+   * {@link dev.sttclients.runtime.errors.RequestValidationException}. Give the answer's {@code audio_url} to
+   * {@link #create}. Never sent twice. For a stream, a content type or a higher limit of your plan, pass a
+   * {@link BinaryBody} to {@link #upload(BinaryBody)}.
+   */
+  public AudioUploadResponse upload(Path audio) {
+    return upload(BinaryBody.of(audio));
+  }
+
+  /**
+   * Checks a {@code create} request against the spec, as {@link #create} does first, and sends nothing.
+   *
+   * @throws dev.sttclients.runtime.errors.RequestValidationException naming each offending field
+   */
+  public void validateCreate(InitTranscriptionRequest request) {
+    runtime.validate(this, "create", "createWithResponse", new String[] {"body", "requestOptions"}, request,
+        RequestOptions.none());
   }
 
   /** One poll: {@link #getWithResponse(String, RequestOptions)}. */
