@@ -2,11 +2,16 @@ package dev.sttclients.cli;
 
 import dev.sttclients.gladia.GladiaClient;
 import dev.sttclients.gladia.api.PreRecordedApi.ListParams;
+import dev.sttclients.gladia.model.AudioUploadResponse;
+import dev.sttclients.gladia.model.InitTranscriptionRequest;
+import dev.sttclients.gladia.model.InitTranscriptionResponse;
 import dev.sttclients.gladia.model.JobPage;
 import dev.sttclients.gladia.model.JobStatus;
 import dev.sttclients.gladia.model.PreRecordedJob;
+import dev.sttclients.runtime.BinaryBody;
 import dev.sttclients.runtime.BinaryResponse;
 import dev.sttclients.runtime.waiter.JobDescriptor;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,7 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,6 +37,49 @@ final class GladiaCommand extends VendorCommand<GladiaClient> {
   @Override
   JobDescriptor<?> descriptor(GladiaClient client) {
     return client.preRecorded().jobDescriptor();
+  }
+
+  @Override
+  Optional<String> transcriptOf(GladiaClient client, Object job) {
+    PreRecordedJob j = (PreRecordedJob) job;
+    return Optional.ofNullable(j.getResult()).map(r -> r.getTranscription()).map(t -> t.getFullTranscript());
+  }
+
+  @Command(name = "transcribe", description = "From audio to transcript: uploads a local FILE (streamed) or takes a "
+      + "URL, creates a job, waits until it is done and prints it with its transcript. Exit 1 when it fails, 4 at "
+      + "--timeout. Each POST is sent once, never retried.")
+  public int transcribe(
+      @Parameters(paramLabel = "FILE|URL", description = "A local audio or video file, or an http(s) URL.") String audio,
+      @Option(names = "--body", paramLabel = "FILE", description = "The job's options as JSON, Gladia's request "
+          + "(language_config, diarization, custom_metadata, ...); its audio_url is replaced.") Path body,
+      @Mixin WaitFlags flags) {
+    Object source = audio(audio);
+    InitTranscriptionRequest options = body == null ? null : LocalFiles.readJson(body, InitTranscriptionRequest.class);
+    PreRecordedJob job = waiting(flags, uploading("gladia", source), null, wait -> source instanceof URI url
+        ? client().transcribe(url, options, wait) : client().transcribe((Path) source, options, wait));
+    return printTranscribed(job);
+  }
+
+  @Command(name = "upload", description = "Upload a local audio or video file (streamed) and print the audio_url "
+      + "Gladia gives it, for create. Sent once, never retried.")
+  public int upload(@Parameters(paramLabel = "FILE", description = "The audio or video file.") Path file) {
+    LocalFiles.checkReadable(file, "audio file");
+    AudioUploadResponse uploaded = client().preRecorded().upload(BinaryBody.of(file), requestOptions());
+    print(uploaded, () -> new Table("VENDOR", "AUDIO_URL").row("gladia", uploaded.getAudioUrl()));
+    return JobsCli.OK;
+  }
+
+  @Command(name = "create", description = "Start a job on audio that is online (POST /v2/pre-recorded) and print "
+      + "its id; then wait, get or transcript it. Sent once, never retried.")
+  public int create(
+      @Parameters(paramLabel = "URL", description = "The audio's URL (any public URL, or one from upload).") URI url,
+      @Option(names = "--body", paramLabel = "FILE", description = "The job's options as JSON, Gladia's request; "
+          + "its audio_url is replaced.") Path body) {
+    InitTranscriptionRequest request = body == null ? new InitTranscriptionRequest()
+        : LocalFiles.readJson(body, InitTranscriptionRequest.class);
+    InitTranscriptionResponse created = client().preRecorded().create(request.audioUrl(url), requestOptions());
+    print(created, () -> new Table("VENDOR", "ID").row("gladia", created.getId()));
+    return JobsCli.OK;
   }
 
   @Command(name = "list", description = "List jobs, newest first as Gladia orders them: one page (--limit, "

@@ -130,7 +130,7 @@ public final class JobsCli implements Callable<Integer> {
     if (e instanceof WaiterTimeoutException) {
       return TIMEOUT;
     }
-    if (e instanceof SttException) {
+    if (e instanceof SttException || e instanceof MissingAnswerException) {
       return API_ERROR;
     }
     return INTERNAL;

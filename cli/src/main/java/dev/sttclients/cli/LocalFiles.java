@@ -51,6 +51,19 @@ final class LocalFiles {
     }
   }
 
+  /** Checks before anything is sent that {@code file} (e.g. audio to upload) is a readable file. */
+  static void checkReadable(Path file, String what) {
+    if (Files.isDirectory(file)) {
+      throw new UsageException("cannot read " + what + " " + file + ": it is a directory");
+    }
+    if (!Files.exists(file)) {
+      throw new UsageException("cannot read " + what + " " + file + ": no such file");
+    }
+    if (!Files.isReadable(file)) {
+      throw new UsageException("cannot read " + what + " " + file + ": permission denied");
+    }
+  }
+
   /** Checks before anything is sent that {@code target} can be written: its directory exists and is writable. */
   static void checkWritable(Path target) {
     Path dir = target.toAbsolutePath().getParent();

@@ -31,6 +31,23 @@ final class Text {
     return b.toString();
   }
 
+  /**
+   * Text of several lines (a transcript) made safe for a terminal: line breaks and tabs kept, {@code \r\n} made
+   * {@code \n}, every other control character {@code ?}.
+   */
+  static String cleanText(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    String text = s.replace("\r\n", "\n");
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      b.append(c == '\n' || c == '\t' ? c : c < 0x20 || (c >= 0x7f && c <= 0x9f) ? '?' : c);
+    }
+    return b.toString();
+  }
+
   /** An ISO-8601 time to the second, or "-". */
   static String time(OffsetDateTime t) {
     return t == null ? "-" : t.withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);

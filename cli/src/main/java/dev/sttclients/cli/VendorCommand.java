@@ -14,7 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -93,13 +97,48 @@ abstract class VendorCommand<C extends SttClient> implements Callable<Integer> {
       + "seen is shown). A progress line is drawn on stderr when it is a terminal.")
   public int waitUntilDone(@Parameters(paramLabel = "ID", description = "The job's id.") String id,
       @Mixin WaitFlags flags) {
+    Job<?> job = waiting(flags, null, id, options -> vendor().jobs(client()).waitUntilDone(id, options));
+    print(job.model(), () -> JobRow.table(List.of(JobRow.of(job))));
+    return JobsCli.OK;
+  }
+
+  @Command(name = "transcript", description = "Print the job's transcript as text: waits until the job is done "
+      + "(as wait does: exit 1 failed, 4 timeout), then fetches its text. JSON: {vendor, id, transcript}.")
+  public int transcript(@Parameters(paramLabel = "ID", description = "The job's id.") String id,
+      @Mixin WaitFlags flags) {
+    Job<?> job = waiting(flags, null, id, options -> vendor().jobs(client()).waitUntilDone(id, options));
+    String text = transcriptOf(client(), job.model()).orElse(null);
+    if (output == Format.json) {
+      printJson(new Transcript(job.vendor(), job.id(), text));
+    } else if (text != null) {
+      context().out().println(Text.cleanText(text));
+    }
+    return JobsCli.OK;
+  }
+
+  /** {@code transcript --output json}. */
+  record Transcript(String vendor, String id, String transcript) {}
+
+  /** The text of a finished job (its vendor's model): read from it, or fetched; empty when it has none. */
+  abstract Optional<String> transcriptOf(C client, Object job);
+
+  /**
+   * Runs a wait ({@code wait}, {@code transcript}, a vendor's {@code transcribe}) with the progress line: a failed
+   * job (exit 1) and the last job seen at the timeout (exit 4) are shown before the error.
+   *
+   * @param starting a first progress line (e.g. an upload), or null
+   * @param id the job's id for rows whose model carries none, or null
+   */
+  final <T> T waiting(WaitFlags flags, String starting, String id, Function<WaitOptions, T> wait) {
     Progress progress = context().progress();
     WaitOptions options = flags.options(context(), requestOptions(), progress::poll);
     try {
-      Job<?> job = vendor().jobs(client()).waitUntilDone(id, options);
+      if (starting != null) {
+        progress.show(starting);
+      }
+      T result = wait.apply(options);
       progress.clear();
-      print(job.model(), () -> JobRow.table(List.of(JobRow.of(job))));
-      return JobsCli.OK;
+      return result;
     } catch (JobFailedException e) {
       progress.clear();
       print(e.job(), () -> JobRow.table(List.of(JobRow.of(descriptor(client()), e.job(), e.rawStatus(), id))));
@@ -112,6 +151,52 @@ abstract class VendorCommand<C extends SttClient> implements Callable<Integer> {
     } finally {
       progress.clear();
     }
+  }
+
+  /** A finished job from a vendor's {@code transcribe}: JSON the model; a table, then the transcript's text. */
+  final int printTranscribed(Object job) {
+    if (output == Format.json) {
+      printJson(job);
+      return JobsCli.OK;
+    }
+    JobRow.table(List.of(JobRow.of(descriptor(client()), job, null, null))).print(context().out());
+    transcriptOf(client(), job).ifPresent(text -> {
+      context().out().println();
+      context().out().println(Text.cleanText(text));
+    });
+    return JobsCli.OK;
+  }
+
+  /**
+   * The audio a {@code transcribe} or {@code create} names: an http(s) URL as a {@link URI}, anything else a local
+   * file as a {@link Path}, checked readable before anything is sent.
+   */
+  static Object audio(String argument) {
+    if (argument.startsWith("http://") || argument.startsWith("https://")) {
+      try {
+        return new URI(argument);
+      } catch (URISyntaxException e) {
+        throw new UsageException("'" + argument + "' is not a URL: " + e.getReason());
+      }
+    }
+    Path file = Path.of(argument);
+    LocalFiles.checkReadable(file, "audio file");
+    return file;
+  }
+
+  /** "uploading meeting.wav (12.3 MiB), then waiting": the first progress line of a transcribe. */
+  static String uploading(String vendor, Object audio) {
+    if (audio instanceof Path file) {
+      long size;
+      try {
+        size = java.nio.file.Files.size(file);
+      } catch (java.io.IOException e) {
+        size = -1;
+      }
+      return vendor + " transcribe: uploading " + file.getFileName() + (size < 0 ? "" : " (" + Text.bytes(size) + ")")
+          + ", then waiting for the job";
+    }
+    return vendor + " transcribe: starting the job, then waiting for it";
   }
 
   /** How long and how often {@code wait} polls. */
@@ -197,6 +282,15 @@ abstract class VendorCommand<C extends SttClient> implements Callable<Integer> {
   /** {@code model} serialised with the clients' ObjectMapper, pretty-printed. */
   final void printJson(Object model) {
     context().out().println(json(model));
+  }
+
+  /** {@code value} as one line of JSON (e.g. a multipart field that holds JSON). */
+  static String compactJson(Object value) {
+    try {
+      return Json.mapper().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+    }
   }
 
   static String json(Object model) {
