@@ -6,6 +6,7 @@
 #   ./mvnw -B -DskipTests package        # builds cli/target/jobs.jar and installs Prism (testkit)
 #   cli/coldstart.sh [RUNS]              # default 15 runs each, after one warm-up run each
 #   JOBS_JAVA_OPTS="-XX:TieredStopAtLevel=1" cli/coldstart.sh    # the same with JVM options for jobs
+#   JOBS_CDS=1 cli/coldstart.sh          # ...with an AppCDS archive of the classes a request loads, made in the warm-up
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,6 +37,12 @@ millis() { local t0 t1; t0=$(date +%s%N); "$@"; t1=$(date +%s%N); echo $(( (t1 -
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 run_curl; run_jobs   # warm-up: the page cache, Prism's first answer
+if [ -n "${JOBS_CDS:-}" ]; then  # the archive of the classes one request loads, then every run maps it
+  archive=cli/target/jobs-coldstart.jsa
+  rm -f "$archive"
+  java_opts+=("-XX:ArchiveClassesAtExit=$archive"); run_jobs; unset 'java_opts[${#java_opts[@]}-1]'
+  java_opts+=("-XX:SharedArchiveFile=$archive")
+fi
 curl_ms=(); jobs_ms=()
 for i in $(seq 1 "$runs"); do
   curl_ms+=("$(millis run_curl)")
@@ -43,7 +50,7 @@ for i in $(seq 1 "$runs"); do
 done
 c=$(printf '%s\n' "${curl_ms[@]}" | median)
 j=$(printf '%s\n' "${jobs_ms[@]}" | median)
-echo "runs: $runs each, interleaved; JVM options: ${JOBS_JAVA_OPTS:-none}; $(java -version 2>&1 | head -1)"
+echo "runs: $runs each, interleaved; JVM options: ${java_opts[*]:-none}; $(java -version 2>&1 | head -1)"
 echo "curl  ms: ${curl_ms[*]}"
 echo "jobs  ms: ${jobs_ms[*]}"
 awk -v c="$c" -v j="$j" 'BEGIN { printf "median: curl %.1f ms, jobs %.1f ms, ratio jobs/curl %.1f\n", c, j, j / (c > 0 ? c : 1) }'
