@@ -1,54 +1,81 @@
 package dev.sttclients.demo;
 
-import dev.sttclients.gladia.GladiaClient;
-import dev.sttclients.gladia.model.JobPage;
-import dev.sttclients.gladia.model.JobStatus;
-import dev.sttclients.gladia.model.PreRecordedJob;
-import dev.sttclients.runtime.BinaryResponse;
-import dev.sttclients.runtime.RequestOptions;
-import dev.sttclients.runtime.errors.NotFoundException;
-import dev.sttclients.runtime.errors.RequestValidationException;
 import dev.sttclients.testkit.PrismServer;
-import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
-/** Starts a Prism mock of specs/gladia.yaml on a free loopback port and uses the Gladia client against it. */
+/**
+ * The README's first command: starts a Prism mock of each of the four specs on free loopback ports (in parallel),
+ * runs the {@code jobs} tool against them ({@link Tour}), prints each command with what it printed and its exit
+ * code, and stops the mocks. Exits non-zero if any command did not give the exit code it should.
+ */
 public final class Demo {
+  static final List<String> VENDORS = List.of("gladia", "daily", "slng", "verbit");
+  private static final int JSON_LINES_SHOWN = 8;
+
   private Demo() {}
 
   public static void main(String[] args) throws Exception {
-    try (PrismServer prism = PrismServer.start(PrismServer.specsDir().resolve("gladia.yaml"));
-        GladiaClient gladia = GladiaClient.builder().apiKey("demo-key").baseUrl(prism.baseUrl()).build()) {
-      System.out.println("Prism mock of specs/gladia.yaml at " + prism.baseUrl());
-      System.out.println("client: " + gladia);
-
-      String id = "45463597-20b7-4af7-b3b3-f5fb778203ab";
-      PreRecordedJob job = gladia.preRecorded().get(id);
-      System.out.println("get      -> job " + job.getId() + " status=" + job.getStatus() + " created_at="
-          + job.getCreatedAt() + " error_code=" + job.getErrorCode() + " custom_metadata=" + job.getCustomMetadata());
-
-      JobPage page = gladia.preRecorded().list(0, 20, null, null, null, List.of(JobStatus.DONE),
-          Map.of("user", "John Doe"));
-      System.out.println("list     -> " + page.getItems().size() + " job(s) on this page, next=" + page.getNext());
-
-      try (BinaryResponse file = gladia.preRecorded().getFile(id); InputStream in = file.body()) {
-        System.out.println("getFile  -> " + in.transferTo(java.io.OutputStream.nullOutputStream()) + " bytes streamed, "
-            + "content type " + file.contentType().orElse("?"));
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    Map<String, CompletableFuture<PrismServer>> starting = new LinkedHashMap<>();
+    for (String vendor : VENDORS) {
+      starting.put(vendor, CompletableFuture.supplyAsync(
+          () -> PrismServer.start(PrismServer.specsDir().resolve(vendor + ".yaml"))));
+    }
+    Map<String, PrismServer> mocks = new LinkedHashMap<>();
+    Path downloads = Files.createTempDirectory("jobs-demo-");
+    boolean allAsExpected;
+    try {
+      for (Map.Entry<String, CompletableFuture<PrismServer>> e : starting.entrySet()) {
+        mocks.put(e.getKey(), e.getValue().join());
       }
+      Map<String, String> urls = new LinkedHashMap<>();
+      mocks.forEach((vendor, prism) -> urls.put(vendor, prism.baseUrl()));
 
-      gladia.preRecorded().delete(id);
-      System.out.println("delete   -> 202 Accepted");
-
-      try {
-        gladia.preRecorded().get(id, RequestOptions.builder().header("Prefer", "code=404").build());
-      } catch (NotFoundException e) {
-        System.out.println("404      -> " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      out.println("Prism mocks of specs/*.yaml: " + urls);
+      out.println("Each command gets --base-url for its vendor's mock and a demo key in GLADIA_API_KEY, ...; the same");
+      out.println("commands run as: java -jar cli/target/jobs.jar ...   (see docs/cli.md)");
+      List<Tour.Result> results = Tour.run(urls, downloads);
+      print(out, results);
+      allAsExpected = results.stream().allMatch(Tour.Result::asExpected);
+    } finally {
+      starting.values().forEach(f -> f.thenAccept(PrismServer::close));
+      try (var files = Files.list(downloads)) {
+        for (Path p : files.toList()) {
+          Files.deleteIfExists(p);
+        }
       }
-      try {
-        gladia.preRecorded().get("../../v1/admin");
-      } catch (RequestValidationException e) {
-        System.out.println("bad id   -> " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      Files.deleteIfExists(downloads);
+    }
+    if (!allAsExpected) {
+      out.println("demo: some commands did not give the exit code they should (marked above)");
+      System.exit(1);
+    }
+  }
+
+  static void print(PrintStream out, List<Tour.Result> results) {
+    for (Tour.Result r : results) {
+      if (r.step().what() != null) {
+        out.println();
+        out.println("# " + r.step().what());
+      }
+      out.println("$ " + r.command());
+      List<String> lines = r.out().lines().toList();
+      boolean json = r.out().startsWith("{") || r.out().startsWith("[");
+      int shown = json ? Math.min(JSON_LINES_SHOWN, lines.size()) : lines.size();
+      lines.subList(0, shown).forEach(out::println);
+      if (shown < lines.size()) {
+        out.println("  ... (" + (lines.size() - shown) + " more line" + (lines.size() - shown == 1 ? "" : "s") + ")");
+      }
+      r.err().lines().forEach(l -> out.println("stderr: " + l));
+      if (r.exit() != 0 || !r.asExpected()) {
+        out.println("[exit " + r.exit() + (r.asExpected() ? "" : ", expected " + r.step().expectedExit() + " !!") + "]");
       }
     }
   }
