@@ -58,7 +58,7 @@ class ApiCompatibilityGateTest {
 
     Path baseline = Files.createDirectories(dir.resolve("baseline"));
     Path reactor = Files.createDirectories(dir.resolve("reactor"));
-    String parentPath = reactor.resolve("x").relativize(Repo.root().resolve("pom.xml")).toString();
+    Path rootPom = Repo.root().resolve("pom.xml");
     String deps = runtimeDependencies();
     StringBuilder modules = new StringBuilder();
     for (Map.Entry<String, Case> e : cases.entrySet()) {
@@ -91,7 +91,7 @@ class ApiCompatibilityGateTest {
             </properties>
             <dependencies>%s</dependencies>
           </project>
-          """.formatted(Repo.version(), "../" + parentPath, artifact, c.version(), e.getKey(), baseline, deps));
+          """.formatted(Repo.version(), module.relativize(rootPom), artifact, c.version(), e.getKey(), baseline, deps));
       modules.append("<module>").append(e.getKey()).append("</module>");
     }
     Files.writeString(reactor.resolve("pom.xml"), """
@@ -108,7 +108,7 @@ class ApiCompatibilityGateTest {
           <name>proof-reactor</name>
           <modules>%s</modules>
         </project>
-        """.formatted(Repo.version(), parentPath, modules));
+        """.formatted(Repo.version(), reactor.relativize(rootPom), modules));
 
     Repo.Run run = Repo.run(reactor, List.of(Repo.root().resolve("mvnw").toString(), "-B", "-o", "-fae",
         "-Dmaven.repo.local=" + System.getProperty("maven.repo.local"),
