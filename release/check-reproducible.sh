@@ -16,7 +16,7 @@ trap 'rm -rf "$first"' EXIT
 for m in "${modules[@]}"; do
   mkdir -p "$first/$m" && cp "$m"/target/*.jar "$first/$m/"
 done
-./mvnw -B -q clean "$goal" -DskipTests -pl "bom,$(IFS=,; echo "${modules[*]}")"
+./mvnw -B -q clean "$goal" -DskipTests -am -pl "bom,$(IFS=,; echo "${modules[*]}")"
 
 jars=0; differ=0
 for m in "${modules[@]}"; do

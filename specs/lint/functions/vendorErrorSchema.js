@@ -3,11 +3,17 @@
 const ERROR_CODE = /^[45](\d\d|XX)$/i;
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-function errorSchemaNames(doc) {
+// The vendor's error schema: the root `x-error-schema` (a name or a list of names) when declared; else
+// <Vendor>Error, the vendor being the file's name (specs/gladia.yaml -> GladiaError); else the only schema
+// whose name ends in "Error".
+function errorSchemaNames(doc, source) {
   const declared = doc['x-error-schema'];
   if (typeof declared === 'string') return [declared];
   if (Array.isArray(declared)) return declared.filter((n) => typeof n === 'string');
   const schemas = (doc.components && doc.components.schemas) || {};
+  const file = typeof source === 'string' ? source.split(/[\\/]/).pop().replace(/\.(ya?ml|json)$/i, '') : '';
+  const byVendor = file.charAt(0).toUpperCase() + file.slice(1) + 'Error';
+  if (file && schemas[byVendor]) return [byVendor];
   const named = Object.keys(schemas).filter((n) => /Error$/.test(n));
   return named.length === 1 ? named : null;
 }
@@ -17,12 +23,12 @@ function localRef(doc, ref) {
   return ref.slice(2).split('/').reduce((node, key) => (node == null ? undefined : node[key.replace(/~1/g, '/').replace(/~0/g, '~')]), doc);
 }
 
-export default function vendorErrorSchema(doc) {
+export default function vendorErrorSchema(doc, _opts, context) {
   if (doc === null || typeof doc !== 'object' || !doc.paths) return [];
-  const names = errorSchemaNames(doc);
+  const names = errorSchemaNames(doc, context && context.document && context.document.source);
   if (names === null) {
     return [{
-      message: 'Cannot tell the vendor\'s error schema: declare it with a root `x-error-schema` (a components.schemas name).',
+      message: 'Cannot tell the vendor\'s error schema (no <Vendor>Error, several *Error schemas): declare it with a root `x-error-schema`.',
       path: ['components', 'schemas'],
     }];
   }

@@ -2,6 +2,7 @@ package dev.sttclients.conformance;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sttclients.runtime.BinaryBody;
 import dev.sttclients.runtime.Json;
 import dev.sttclients.runtime.RequestOptions;
 import dev.sttclients.runtime.SttClient;
@@ -20,10 +21,15 @@ final class Clients {
   private Clients() {}
 
   static SttClient client(VendorSpec spec, String baseUrl) {
+    return client(spec, baseUrl, false);
+  }
+
+  /** The vendor's public client as README builds it: key, base URL, no retries, lenient or strict responses. */
+  static SttClient client(VendorSpec spec, String baseUrl, boolean strictResponses) {
     try {
       Class<?> cls = Class.forName(spec.clientClassName());
       SttClientBuilder<?, ?> builder = (SttClientBuilder<?, ?>) cls.getMethod("builder").invoke(null);
-      builder.apiKey(TEST_KEY).baseUrl(baseUrl).maxRetries(0);
+      builder.apiKey(TEST_KEY).baseUrl(baseUrl).maxRetries(0).strictResponseValidation(strictResponses);
       return (SttClient) builder.build();
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("no client " + spec.clientClassName() + " for " + spec.file()
@@ -125,21 +131,34 @@ final class Clients {
         args[i] = options;
         continue;
       }
+      if (params[i].getType() == BinaryBody.class) {
+        args[i] = sampleFile(); // a raw binary body or a multipart file field
+        continue;
+      }
       Parameter p = op.parameters().stream().filter(x -> VendorSpec.javaParamName(x.getName()).equals(javaName))
           .findFirst().orElse(null);
-      String wire = p != null ? p.getName() : "body";
+      Map.Entry<String, io.swagger.v3.oas.models.media.Schema> field = p != null ? null : op.formField(javaName);
+      String wire = p != null ? p.getName() : field != null ? field.getKey() : "body";
       JsonNode value;
       if (overrides.containsKey(wire)) {
         value = overrides.get(wire);
       } else if (p != null) {
         value = p.getExample() != null ? Json.mapper().valueToTree(p.getExample())
-            : Samples.sample(op.spec(), p.getSchema(), op.label() + " " + wire);
+            : Samples.sample(op.spec(), VendorSpec.paramSchema(p), op.label() + " " + wire);
+      } else if (field != null) {
+        value = Samples.sample(op.spec(), field.getValue(), op.label() + " form field " + wire);
       } else {
         value = requestBodySample(op);
       }
       args[i] = value == null || value.isNull() ? null : Json.mapper().convertValue(value, type);
     }
     return args;
+  }
+
+  /** A few bytes as a file upload (a fresh stream each time: a stream body is sent once). */
+  static BinaryBody sampleFile() {
+    byte[] bytes = "RIFF$\u0000\u0000\u0000WAVEfmt conformance sample".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    return BinaryBody.of(new java.io.ByteArrayInputStream(bytes), bytes.length, "sample.wav").withContentType("audio/wav");
   }
 
   static JsonNode requestBodySample(VendorSpec.Op op) {

@@ -55,7 +55,7 @@ final class Constraints {
     spec.schemas().forEach((name, schema) -> collectObject(spec, name, schema, out, false));
     for (VendorSpec.Op op : spec.operations()) {
       for (Parameter p : op.parameters()) {
-        Schema<?> s = spec.deref(p.getSchema());
+        Schema<?> s = spec.deref(VendorSpec.paramSchema(p));
         String owner = op.id();
         if (Boolean.TRUE.equals(p.getRequired())) {
           out.add(new Constraint(spec, owner, p.getName(), "required", s, true, op));
@@ -74,15 +74,17 @@ final class Constraints {
     List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
     schema.getProperties().forEach((prop, raw) -> {
       Schema<?> s = spec.deref(raw);
+      // A reference made nullable beside it (allOf: [$ref], nullable: true): presence and null are the wrapper's.
+      Schema<?> presence = Boolean.TRUE.equals(raw.getNullable()) ? raw : s;
       String o = inline ? owner + " (inline object: make it a $ref'd component)" : owner;
       if (required.contains(prop)) {
-        out.add(new Constraint(spec, o, prop, "required", s, false, null));
+        out.add(new Constraint(spec, o, prop, "required", presence, false, null));
       }
-      if (Boolean.TRUE.equals(s.getNullable())) {
-        out.add(new Constraint(spec, o, prop, "nullable", s, false, null));
+      if (Boolean.TRUE.equals(presence.getNullable())) {
+        out.add(new Constraint(spec, o, prop, "nullable", presence, false, null));
       }
       rulesOf(s).forEach(r -> out.add(new Constraint(spec, o, prop, r, s, false, null)));
-      if (raw.get$ref() == null && s.getProperties() != null) {
+      if (VendorSpec.refOf(raw) == null && s.getProperties() != null) {
         collectObject(spec, owner + "." + prop, s, out, true);
       }
     });
@@ -224,8 +226,8 @@ final class Constraints {
     if (raw == null || node == null || node.isNull()) {
       return;
     }
-    if (raw.get$ref() != null) {
-      found.putIfAbsent(VendorSpec.refName(raw.get$ref()), node);
+    if (VendorSpec.refOf(raw) != null) {
+      found.putIfAbsent(VendorSpec.refName(VendorSpec.refOf(raw)), node);
     }
     Schema<?> s = spec.deref(raw);
     if (s == null) {

@@ -25,6 +25,9 @@ import java.util.stream.Stream;
  * that tie it to its generated client: {@code specs/NAME.yaml} is served by {@code dev.sttclients.NAME.NameClient}
  * (override with {@code info.x-java-client}), models live in {@code dev.sttclients.NAME.model}, and an
  * operation tagged T is a method of the API class {@code TApi} (or a subclass) returned by a client accessor.
+ * An operation whose request body offers several media types is one {@link Op} per media type, as the generator
+ * ({@code stt-java}) makes one method per media type: the first keeps the operationId, each other one is named by its
+ * media type's {@code x-operation-id} (else the operationId plus {@code Multipart}, {@code Json}, ...).
  */
 record VendorSpec(String name, Path file, OpenAPI api) {
 
@@ -85,12 +88,33 @@ record VendorSpec(String name, Path file, OpenAPI api) {
     return s == null ? Map.of() : s;
   }
 
-  /** Follows a {@code #/components/schemas/X} reference (one level). */
+  /**
+   * Follows a {@code #/components/schemas/X} reference (one level), also one written as a single-part
+   * {@code allOf} (the way a reference gets {@code nullable} or a description beside it).
+   */
   Schema<?> deref(Schema<?> schema) {
-    if (schema != null && schema.get$ref() != null) {
-      return schemas().get(refName(schema.get$ref()));
+    String ref = refOf(schema);
+    return ref != null ? schemas().get(refName(ref)) : schema;
+  }
+
+  /** The reference of a schema that is one: {@code $ref}, or a single-part {@code allOf} of a {@code $ref}; else null. */
+  static String refOf(Schema<?> schema) {
+    if (schema == null) {
+      return null;
     }
-    return schema;
+    if (schema.get$ref() != null) {
+      return schema.get$ref();
+    }
+    List<Schema> allOf = schema.getAllOf();
+    return allOf != null && allOf.size() == 1 ? allOf.get(0).get$ref() : null;
+  }
+
+  /** A parameter's schema: its {@code schema}, or the schema of its first media type ({@code content}). */
+  static Schema<?> paramSchema(Parameter p) {
+    if (p.getSchema() != null || p.getContent() == null || p.getContent().isEmpty()) {
+      return p.getSchema();
+    }
+    return p.getContent().values().iterator().next().getSchema();
   }
 
   static String refName(String ref) {
@@ -109,9 +133,34 @@ record VendorSpec(String name, Path file, OpenAPI api) {
       }
       Map<String, ApiResponse> responses = new LinkedHashMap<>();
       op.getResponses().forEach((code, r) -> responses.put(code, derefResponse(r)));
-      ops.add(new Op(this, method.name(), path, op, params, responses));
+      Map<String, MediaType> media = op.getRequestBody() == null || op.getRequestBody().getContent() == null
+          ? Map.of() : op.getRequestBody().getContent();
+      if (media.isEmpty()) {
+        ops.add(new Op(this, method.name(), path, op, params, responses, null, op.getOperationId()));
+      }
+      boolean first = true;
+      for (Map.Entry<String, MediaType> m : media.entrySet()) {
+        ops.add(new Op(this, method.name(), path, op, params, responses, m.getKey(),
+            first ? op.getOperationId() : variantId(op.getOperationId(), m)));
+        first = false;
+      }
     }));
     return ops;
+  }
+
+  /** The method name of a request media type other than the first (the generator's rule, stt-java). */
+  static String variantId(String operationId, Map.Entry<String, MediaType> media) {
+    Map<String, Object> ext = media.getValue().getExtensions();
+    if (ext != null && ext.get("x-operation-id") != null) {
+      return ext.get("x-operation-id").toString();
+    }
+    String type = media.getKey().toLowerCase(Locale.ROOT);
+    String kind = type.startsWith("multipart/") ? "Multipart"
+        : type.startsWith("application/x-www-form-urlencoded") ? "Form"
+        : type.contains("json") ? "Json"
+        : type.startsWith("application/octet-stream") ? "Binary"
+        : javaClassName(type);
+    return operationId + kind;
   }
 
   private Parameter derefParam(Parameter p) {
@@ -141,12 +190,16 @@ record VendorSpec(String name, Path file, OpenAPI api) {
     return c.isEmpty() ? c : Character.toLowerCase(c.charAt(0)) + c.substring(1);
   }
 
-  /** One operation of the spec. */
+  /**
+   * One operation of the spec, or, for a request body with several media types, one of its media types
+   * ({@code mediaType}, null when there is no body; {@code id} the generated method's name).
+   */
   record Op(VendorSpec spec, String method, String path, Operation operation, List<Parameter> parameters,
-      Map<String, ApiResponse> responses) {
+      Map<String, ApiResponse> responses, String mediaType, String id) {
 
-    String id() {
-      return operation.getOperationId();
+    /** The media type object of this op's request body, or null. */
+    MediaType requestMedia() {
+      return mediaType == null ? null : operation.getRequestBody().getContent().get(mediaType);
     }
 
     String tag() {
@@ -154,7 +207,7 @@ record VendorSpec(String name, Path file, OpenAPI api) {
     }
 
     String label() {
-      return spec.name() + " " + id() + " (" + method + " " + path + ")";
+      return spec.name() + " " + id() + " (" + method + " " + path + (mediaType == null ? "" : ", " + mediaType) + ")";
     }
 
     /** The JSON schema of a response (first JSON media type), or null. */
@@ -172,12 +225,27 @@ record VendorSpec(String name, Path file, OpenAPI api) {
           && "binary".equals(m.getSchema().getFormat()));
     }
 
-    MediaType requestJson() {
-      if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+    /**
+     * This op's request body, when it is a form ({@code multipart/form-data} or
+     * {@code application/x-www-form-urlencoded}): the property whose generated Java parameter is named
+     * {@code javaName}, with its wire name; null when there is none.
+     */
+    Map.Entry<String, Schema> formField(String javaName) {
+      if (mediaType == null || !mediaType.startsWith("multipart/")
+          && !mediaType.startsWith("application/x-www-form-urlencoded")) {
         return null;
       }
-      return operation.getRequestBody().getContent().entrySet().stream()
-          .filter(e -> e.getKey().contains("json")).map(Map.Entry::getValue).findFirst().orElse(null);
+      Schema<?> form = spec.deref(requestMedia().getSchema());
+      if (form == null || form.getProperties() == null) {
+        return null;
+      }
+      return form.getProperties().entrySet().stream().filter(e -> javaParamName(e.getKey()).equals(javaName))
+          .findFirst().orElse(null);
+    }
+
+    /** This op's request body when it is JSON, else null. */
+    MediaType requestJson() {
+      return mediaType != null && mediaType.contains("json") ? requestMedia() : null;
     }
   }
 

@@ -80,7 +80,8 @@ class RequestSideTest {
         Map.of("user", "a&b=c d"));
     assertEquals(1, serverSaw(wm));
     String url = wm.getAllServeEvents().get(0).getRequest().getUrl();
-    assertEquals("/v2/pre-recorded?offset=0&limit=5&status=done&status=error&custom_metadata%5Buser%5D=a%26b%3Dc%20d",
+    assertEquals("/v2/pre-recorded?offset=0&limit=5&status=done&status=error"
+        + "&custom_metadata=%7B%22user%22%3A%22a%26b%3Dc%20d%22%7D",
         url);
   }
 

@@ -29,7 +29,7 @@ final class SpecLint {
 
     @Override
     public String toString() {
-      return file.getFileName() + " " + path + ": " + code + ": " + message;
+      return file + " " + path + ": " + code + ": " + message;
     }
   }
 

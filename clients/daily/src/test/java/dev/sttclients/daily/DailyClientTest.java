@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sttclients.daily.model.BatchProcessorJob;
 import dev.sttclients.daily.model.BatchProcessorJobStatus;
+import dev.sttclients.daily.model.BatchProcessorSourceType;
 import dev.sttclients.daily.model.DailyError;
 import dev.sttclients.daily.model.DailyErrorType;
 import dev.sttclients.daily.model.OutputFile;
@@ -36,20 +37,26 @@ class DailyClientTest {
   private static final String JOB_ID = "3ab8faa2-8ba2-4ee6-bd15-003a92c18245";
   private static final String JOB_PATH = "/v1/batch-processor/" + JOB_ID;
 
-  /** A finished job: two transcription files, a SOAP note and a summary, each with its S3 location. */
+  /**
+   * A finished job: two transcription files, the medical concepts, a SOAP note and a summary, each with its S3
+   * location; plus an input field and an output Daily may add later (neither in the spec).
+   */
   private static final String FINISHED_JOB = """
       {
         "id": "3ab8faa2-8ba2-4ee6-bd15-003a92c18245",
         "preset": "soap-notes",
         "status": "finished",
-        "input": {"sourceType": "recordingId", "recordingId": "uuiasdfe-8ba2-4ee6-bd15-003a92c18245"},
+        "input": {"sourceType": "recordingId", "recordingId": "uuiasdfe-8ba2-4ee6-bd15-003a92c18245",
+                  "language": "fr", "diarize": true},
         "output": {
           "transcription": [
             {"format": "txt", "s3Config": {"key": "dom/3ab8/transcript/output.txt", "bucket": "bucket-a", "region": "us-west-2"}},
             {"format": "vtt", "s3Config": {"key": "dom/3ab8/transcript/output.vtt", "bucket": "bucket-b", "region": "eu-central-1"}}
           ],
+          "concept": {"format": "json", "s3Config": {"key": "dom/3ab8/concept/output.json", "bucket": "bucket-e", "region": "us-west-1"}},
           "soap": {"format": "json", "s3Config": {"key": "dom/3ab8/soap/output.json", "bucket": "bucket-c", "region": "us-east-1"}},
-          "summary": {"format": "txt", "s3Config": {"key": "dom/3ab8/summary/output.txt", "bucket": "bucket-d", "region": "ap-south-1"}}
+          "summary": {"format": "txt", "s3Config": {"key": "dom/3ab8/summary/output.txt", "bucket": "bucket-d", "region": "ap-south-1"}},
+          "chapters": {"format": "json", "s3Config": {"key": "dom/3ab8/chapters.json", "bucket": "bucket-f", "region": "us-west-2"}}
         }
       }
       """;
@@ -87,17 +94,23 @@ class DailyClientTest {
     BatchProcessorJob job = mapper.readValue(FINISHED_JOB, BatchProcessorJob.class);
 
     assertEquals(BatchProcessorJobStatus.FINISHED, job.getStatus());
-    assertEquals("recordingId", job.getInput().getSourceType());
+    assertEquals(BatchProcessorSourceType.RECORDING_ID, job.getInput().getSourceType());
+    assertEquals("fr", job.getInput().getLanguage());
     OutputFile first = job.getOutput().getTranscription().get(0);
     assertEquals("txt", first.getFormat());
     assertEquals("bucket-a", first.getS3Config().getBucket());
     assertEquals("dom/3ab8/transcript/output.txt", first.getS3Config().getKey());
     assertEquals("eu-central-1", job.getOutput().getTranscription().get(1).getS3Config().getRegion());
-    // soap and summary are the same shape as a transcription entry
+    // concept, soap and summary are the same shape as a transcription entry
+    assertEquals("bucket-e", job.getOutput().getConcept().getS3Config().getBucket());
     assertInstanceOf(OutputFile.class, job.getOutput().getSoap());
     assertEquals("bucket-c", job.getOutput().getSoap().getS3Config().getBucket());
     assertEquals("ap-south-1", job.getOutput().getSummary().getS3Config().getRegion());
     assertNull(job.getError());
+    // What the spec does not list yet is kept, not dropped (input and output are open).
+    assertEquals(true, job.getInput().getAdditionalProperty("diarize"));
+    assertEquals("bucket-f", ((java.util.Map<?, ?>) ((java.util.Map<?, ?>) job.getOutput()
+        .getAdditionalProperty("chapters")).get("s3Config")).get("bucket"));
 
     JsonNode written = mapper.readTree(mapper.writeValueAsString(job));
     assertEquals(mapper.readTree(FINISHED_JOB), written);
@@ -177,5 +190,6 @@ class DailyClientTest {
         BatchProcessorJob.class);
 
     assertEquals(BatchProcessorJobStatus.UNKNOWN_DEFAULT_OPEN_API, job.getStatus());
+    assertEquals(BatchProcessorSourceType.URI, job.getInput().getSourceType());
   }
 }

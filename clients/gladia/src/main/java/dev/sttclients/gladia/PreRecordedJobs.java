@@ -1,31 +1,44 @@
 package dev.sttclients.gladia;
 
 import dev.sttclients.gladia.api.PreRecordedApi;
+import dev.sttclients.gladia.model.AudioUploadResponse;
+import dev.sttclients.gladia.model.InitTranscriptionRequest;
 import dev.sttclients.gladia.model.JobPage;
 import dev.sttclients.gladia.model.PreRecordedJob;
+import dev.sttclients.runtime.ApiResponse;
+import dev.sttclients.runtime.BinaryBody;
 import dev.sttclients.runtime.ClientRuntime;
 import dev.sttclients.runtime.Page;
 import dev.sttclients.runtime.Pager;
 import dev.sttclients.runtime.RequestOptions;
 import dev.sttclients.runtime.errors.PaginationException;
+import dev.sttclients.runtime.waiter.JobDescriptor;
+import dev.sttclients.runtime.waiter.JobResource;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Gladia's pre-recorded jobs: every generated operation of {@link PreRecordedApi} ({@code get}, {@code list},
- * {@code getFile}, {@code delete}, each also with {@code RequestOptions} and as {@code ...WithResponse}; {@code list}
- * also with a {@link PreRecordedApi.ListParams ListParams} object), plus auto-paging.
+ * Gladia's pre-recorded jobs: every generated operation of {@link PreRecordedApi} ({@code upload},
+ * {@code uploadFromUrl}, {@code create}, {@code get}, {@code list}, {@code getFile}, {@code delete}, each also with
+ * {@code RequestOptions} and as {@code ...WithResponse}; {@code list} also with a
+ * {@link PreRecordedApi.ListParams ListParams} object), plus uploading a file by its path, auto-paging and waiting
+ * for a job ({@link JobResource}: {@code waitUntilDone}, {@code waitUntilDoneAsync}).
  *
  * <pre>{@code
  * PreRecordedJobs jobs = gladia.preRecorded();
+ * URI audio = jobs.upload(Path.of("meeting.wav")).getAudioUrl();          // streamed, checked before sending
+ * UUID id = jobs.create(new InitTranscriptionRequest().audioUrl(audio).diarization(true)).getId();
+ * PreRecordedJob job = jobs.waitUntilDone(id.toString());
  * ListParams done = ListParams.builder().limit(50).status(JobStatus.DONE).build();
  * JobPage page = jobs.list(done);
  * for (PreRecordedJob job : jobs.listAutoPaging(done)) { ... }
  * jobs.getFile(jobId).writeTo(Path.of("meeting.wav"));
  * jobs.delete(jobId);   // 403 PermissionDeniedException while processing, 404 NotFoundException when gone
+ * PreRecordedJob done = jobs.waitUntilDone(jobId);   // "error" -> JobFailedException carrying the job
  * }</pre>
  *
  * <h2>How auto-paging follows {@code next}</h2>
@@ -46,10 +59,56 @@ import java.util.Optional;
  *
  * <p>Thread-safe; obtain it from {@link GladiaClient#preRecorded()}.
  */
-public class PreRecordedJobs extends PreRecordedApi {
+public class PreRecordedJobs extends PreRecordedApi implements JobResource<String, PreRecordedJob> {
+  /**
+   * A Gladia job in the shared vocabulary: states from the spec's {@code x-job-states} (queued, processing, done,
+   * error); the failure message is the job's {@code error_code} (the only failure detail Gladia documents).
+   */
+  static final JobDescriptor<PreRecordedJob> JOB = JobDescriptor.builder("gladia", PreRecordedJob.class)
+      .status("status", PreRecordedJob::getStatus)
+      .id(job -> job.getId() == null ? null : job.getId().toString())
+      .createdAt(PreRecordedJob::getCreatedAt)
+      .completedAt(PreRecordedJob::getCompletedAt)
+      .failureMessage(job -> job.getErrorCode() == null ? null : "error_code " + job.getErrorCode())
+      .build();
+
+  private final ClientRuntime runtime;
 
   PreRecordedJobs(ClientRuntime runtime) {
     super(runtime);
+    this.runtime = runtime;
+  }
+
+  @Override
+  public JobDescriptor<PreRecordedJob> jobDescriptor() {
+    return JOB;
+  }
+
+  /**
+   * Uploads a local audio or video file ({@code POST /v2/upload}): streamed from disk, never read into memory;
+   * missing, unreadable or larger than Gladia's documented 1000 MB fails before sending with a
+   * {@link dev.sttclients.runtime.errors.RequestValidationException}. Give the answer's {@code audio_url} to
+   * {@link #create}. Never sent twice. For a stream, a content type or a higher limit of your plan, pass a
+   * {@link BinaryBody} to {@link #upload(BinaryBody)}.
+   */
+  public AudioUploadResponse upload(Path audio) {
+    return upload(BinaryBody.of(audio));
+  }
+
+  /**
+   * Checks a {@code create} request against the spec, as {@link #create} does first, and sends nothing.
+   *
+   * @throws dev.sttclients.runtime.errors.RequestValidationException naming each offending field
+   */
+  public void validateCreate(InitTranscriptionRequest request) {
+    runtime.validate(this, "create", "createWithResponse", new String[] {"body", "requestOptions"}, request,
+        RequestOptions.none());
+  }
+
+  /** One poll: {@link #getWithResponse(String, RequestOptions)}. */
+  @Override
+  public ApiResponse<PreRecordedJob> fetchJob(String jobId, RequestOptions options) {
+    return getWithResponse(jobId, options);
   }
 
   /**

@@ -105,7 +105,7 @@ class JobPagingTest {
       assertEquals("test-key", r.getHeader("x-gladia-key"));
       assertEquals("2", r.queryParameter("limit").firstValue(), url);
       assertTrue(url.contains("status=done&status=error"), "status exploded: " + url);
-      assertTrue(url.contains("custom_metadata%5BuserId%5D=abc123"), "custom_metadata as deepObject: " + url);
+      assertTrue(url.contains("custom_metadata=%7B%22userId%22%3A%22abc123%22%7D"), "custom_metadata as JSON: " + url);
       assertTrue(url.contains("after_date=2026-01-01T00%3A00%3A00Z"), "RFC 3339 date-time with seconds: " + url);
       assertTrue(url.contains("date=2026-01-02"), url);
     }

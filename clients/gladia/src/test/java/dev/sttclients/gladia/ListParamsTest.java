@@ -15,6 +15,7 @@ import dev.sttclients.gladia.api.PreRecordedApi.ListParams;
 import dev.sttclients.gladia.model.JobStatus;
 import dev.sttclients.runtime.ApiResponse;
 import dev.sttclients.runtime.RequestOptions;
+import dev.sttclients.runtime.errors.RequestValidationException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ class ListParamsTest {
 
   @Test
   void sendsExactlyWhatThePositionalCallSends() {
-    Map<String, String> metadata = new LinkedHashMap<>();
+    Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("userId", "abc123");
     metadata.put("team", "x");
     gladia.preRecorded().list(full());
@@ -83,8 +84,52 @@ class ListParamsTest {
     String positional = server.getAllServeEvents().get(0).getRequest().getUrl();
     assertEquals(positional, viaParams);
     assertTrue(viaParams.contains("offset=4&limit=2&date=2026-01-02&before_date="), viaParams);
-    assertTrue(viaParams.contains("status=done&status=error&custom_metadata%5BuserId%5D=abc123"
-        + "&custom_metadata%5Bteam%5D=x"), viaParams);
+    assertTrue(viaParams.endsWith("status=done&status=error"
+        + "&custom_metadata=%7B%22userId%22%3A%22abc123%22%2C%22team%22%3A%22x%22%7D"), viaParams);
+  }
+
+  /**
+   * Gladia's filter is one query value holding a JSON object, any JSON values and nesting allowed
+   * (docs.gladia.io, custom metadata: {@code ?custom_metadata={"paymentMethod": {"last4Digits": 4576}, ...}}).
+   * The expected bytes are written out by hand: the JSON text, percent-encoded as one query value.
+   */
+  @Test
+  void customMetadataIsOneJsonValueWithNestedAndNonStringValues() {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("paymentMethod", Map.of("last4Digits", 4576));
+    metadata.put("internalUserName", "Spencer");
+    metadata.put("vip", true);
+    metadata.put("score", 1.5);
+    metadata.put("tags", List.of("a b", "c&d=e"));
+    metadata.put("none", null);
+
+    gladia.preRecorded().list(ListParams.builder().customMetadata(metadata).build());
+
+    assertEquals("/v2/pre-recorded?custom_metadata="
+            + "%7B%22paymentMethod%22%3A%7B%22last4Digits%22%3A4576%7D"
+            + "%2C%22internalUserName%22%3A%22Spencer%22"
+            + "%2C%22vip%22%3Atrue"
+            + "%2C%22score%22%3A1.5"
+            + "%2C%22tags%22%3A%5B%22a%20b%22%2C%22c%26d%3De%22%5D"
+            + "%2C%22none%22%3Anull%7D",
+        server.getAllServeEvents().get(0).getRequest().getUrl());
+  }
+
+  @Test
+  void customMetadataThatCannotBeWrittenAsJsonIsRefusedBeforeAnyRequest() {
+    Object unwritable = new Object() {
+      @SuppressWarnings("unused")
+      public String getValue() {
+        throw new IllegalStateException("no JSON for you");
+      }
+    };
+    RequestValidationException e = assertThrows(RequestValidationException.class,
+        () -> gladia.preRecorded().list(ListParams.builder().putCustomMetadata("x", unwritable).build()));
+
+    assertEquals("custom_metadata", e.violations().get(0).field());
+    assertTrue(e.violations().get(0).rule().startsWith("must be writable as JSON"), e.getMessage());
+    assertEquals(0, e.attempts());
+    assertTrue(server.getAllServeEvents().isEmpty());
   }
 
   @Test
@@ -98,7 +143,7 @@ class ListParamsTest {
   @Test
   void isImmutableAndCopiesWhatItIsGiven() {
     List<JobStatus> statuses = new ArrayList<>(List.of(JobStatus.DONE));
-    Map<String, String> metadata = new LinkedHashMap<>(Map.of("a", "1"));
+    Map<String, Object> metadata = new LinkedHashMap<>(Map.of("a", "1"));
     ListParams p = ListParams.builder().status(statuses).customMetadata(metadata).build();
 
     statuses.add(JobStatus.ERROR);

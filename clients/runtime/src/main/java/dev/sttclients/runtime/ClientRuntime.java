@@ -15,6 +15,7 @@ import dev.sttclients.runtime.internal.ErrorTable;
 import dev.sttclients.runtime.internal.OperationRequest;
 import dev.sttclients.runtime.internal.PercentEncoding;
 import dev.sttclients.runtime.internal.QuietConnectionFactory;
+import dev.sttclients.runtime.internal.RequestBodies;
 import dev.sttclients.runtime.internal.UnknownEnums;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,10 +43,8 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
@@ -69,8 +68,12 @@ public final class ClientRuntime implements AutoCloseable {
   private static final java.util.Set<String> SENSITIVE_HEADERS =
       java.util.Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
   private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+  /** Context attribute of a request that must go without credentials (an external URL such as a presigned upload). */
+  private static final String NO_CREDENTIALS = "dev.sttclients.no-credentials";
   /** HttpClient's logger that prints every request line, query string included, at DEBUG. */
   private static final String REQUEST_LINE_LOGGER = "org.apache.hc.client5.http.impl.classic.MainClientExec";
+  /** How much of a text download {@link #readText} keeps by default: far more than any transcript. */
+  public static final long DEFAULT_MAX_TEXT_BYTES = 16L * 1024 * 1024;
 
   private final ClientConfig config;
   private final CloseableHttpClient http;
@@ -101,10 +104,13 @@ public final class ClientRuntime implements AutoCloseable {
         .disableAutomaticRetries() // the runtime's own loop decides what is safe to retry
         .disableCookieManagement()
         .setUserAgent(config.userAgent())
-        // The credential goes only to the configured host, also across redirects.
+        // The credential goes only to the configured origin (scheme, host, port), also across redirects, and never
+        // with a request to an external URL (a presigned upload), whatever its host.
         .addRequestInterceptorLast((request, entity, context) -> {
           if (config.auth().location() == AuthScheme.Location.HEADER) {
-            if (request.getAuthority() != null
+            if (context.getAttribute(NO_CREDENTIALS) == null
+                && request.getAuthority() != null
+                && base.getScheme().equalsIgnoreCase(request.getScheme())
                 && request.getAuthority().getHostName().equalsIgnoreCase(base.getHost())
                 && request.getAuthority().getPort() == base.getPort()) {
               request.setHeader(config.auth().name(), config.auth().prefix() + config.credential().reveal());
@@ -117,8 +123,12 @@ public final class ClientRuntime implements AutoCloseable {
         // HttpClient's own header log (which QuietConnectionFactory keeps silent).
         .addRequestInterceptorLast((request, entity, context) -> {
           if (HTTP_LOG.isTraceEnabled()) {
+            String uri = request.getRequestUri();
+            if (context.getAttribute(NO_CREDENTIALS) != null && uri.indexOf('?') >= 0) {
+              uri = uri.substring(0, uri.indexOf('?')) + "?****"; // a presigned URL's query is its credential
+            }
             HTTP_LOG.trace("-> {} {} {}{} headers {}", config.vendor().name(), request.getMethod(),
-                request.getAuthority(), redact(request.getRequestUri()), redact(request.getHeaders()));
+                request.getAuthority(), redact(uri), redact(request.getHeaders()));
           }
         })
         .build();
@@ -149,6 +159,32 @@ public final class ClientRuntime implements AutoCloseable {
     }
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON_PARAMETERS = Json.mapper().copy()
+      .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS);
+
+  /**
+   * The wire value of a parameter that the spec sends as JSON text ({@code content: application/json} on a query
+   * parameter, e.g. Gladia's {@code custom_metadata}): the value written by the client's JSON mapper, any JSON
+   * values and nesting kept; null when the value is null (the parameter is then left out). The caller
+   * percent-encodes it like any query value.
+   *
+   * Unlike request bodies, explicit nulls inside the value are written ({@code {"k":null}}): a filter is sent
+   * as the caller wrote it.
+   *
+   * @throws RequestValidationException when the value cannot be written as JSON (nothing is sent)
+   */
+  public String jsonParameter(String operationId, String name, Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return JSON_PARAMETERS.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new RequestValidationException(config.vendor().name(), operationId, List.of(
+          new Violation(name, value.getClass().getName(), "must be writable as JSON: " + firstLine(e))));
+    }
+  }
+
   /**
    * Sends the request (with retries) and parses the response into {@code type}: null for no body,
    * {@link BinaryResponse} for a streamed binary body (the caller closes it), otherwise JSON.
@@ -165,7 +201,8 @@ public final class ClientRuntime implements AutoCloseable {
     RetryPolicy policy = config.retryPolicy();
     int maxAttempts = opts.maxRetries().orElse(policy.maxRetries()) + 1;
     boolean binary = type != null && type.getType() == BinaryResponse.class;
-    byte[] body = serializeBody(request);
+    // Checks uploads (RequestValidationException, nothing sent); a streamed body is never resent once read.
+    RequestBodies.Prepared body = RequestBodies.prepare(config.vendor().name(), request);
     for (int attempt = 1; ; attempt++) {
       boolean mayRetry = attempt < maxAttempts && !closed.get();
       long started = System.nanoTime();
@@ -173,9 +210,10 @@ public final class ClientRuntime implements AutoCloseable {
           request.path(), attempt);
       ClassicHttpResponse response;
       try {
-        response = http.executeOpen(null, buildHttpRequest(request, body, opts), context(opts));
+        response = http.executeOpen(null, buildHttpRequest(request, body.entity(), opts), context(request, opts));
       } catch (IOException e) {
-        if (mayRetry && (request.idempotent() || neverSent(e))) {
+        if (mayRetry && (request.idempotent() || neverSent(e)) && body.replayable()
+            && !(e instanceof BinaryBody.SourceException)) {
           backoff(request, attempt, maxAttempts, describe(e), policy.backoff(attempt));
           continue;
         }
@@ -194,7 +232,8 @@ public final class ClientRuntime implements AutoCloseable {
         return binary(request, response, status, headers, attempt);
       }
       Duration retryAfter = success ? null : ErrorTable.retryAfter(status, headers);
-      boolean retryStatus = !success && mayRetry && request.idempotent() && ErrorTable.retryableStatus(status)
+      boolean retryStatus = !success && mayRetry && request.idempotent() && body.replayable()
+          && ErrorTable.retryableStatus(status)
           && (retryAfter == null || retryAfter.compareTo(policy.maxRetryAfter()) <= 0);
       Duration delay = retryAfter != null ? retryAfter : policy.backoff(attempt);
       byte[] bytes = null;
@@ -209,7 +248,7 @@ public final class ClientRuntime implements AutoCloseable {
           raw = readBounded(entity);
         }
       } catch (IOException e) {
-        if (mayRetry && request.idempotent()) {
+        if (mayRetry && request.idempotent() && body.replayable()) {
           backoff(request, attempt, maxAttempts, "HTTP " + status + ", then " + describe(e) + " reading the body",
               delay);
           continue;
@@ -225,6 +264,113 @@ public final class ClientRuntime implements AutoCloseable {
       }
       return success(request, type, status, headers, bytes, attempt);
     }
+  }
+
+  /**
+   * Downloads a file from another origin, such as the pre-signed S3 link a vendor hands out for a job's output:
+   * a GET of that exact URL, streamed ({@link BinaryResponse}, the caller closes it), with the client's timeouts,
+   * retries (a GET: retried like any other) and error table, and <b>without the client's credential</b>: no auth
+   * header and no auth query parameter, whatever the URL's host, also across redirects. The URL's query (often a
+   * signature) never appears in messages or logs.
+   *
+   * @param operationId names the call in messages and logs, e.g. {@code getTranscript}
+   * @param url an absolute https URL; http only when the client's own base URL is http (a local test server)
+   * @throws RequestValidationException the URL is not absolute, not http(s), or http against an https client
+   *     (nothing sent)
+   */
+  public ApiResponse<BinaryResponse> download(String operationId, String url, RequestOptions options) {
+    URI target = externalUrl(operationId, url);
+    OperationRequest request = OperationRequest.builder(operationId, "GET", target.getRawPath() == null ? "/"
+        : target.getRawPath()).externalUrl(target).accept("*/*").build();
+    return execute(request, new TypeReference<BinaryResponse>() {}, options);
+  }
+
+  /**
+   * Checks a URL a vendor handed out for a request outside its API (a pre-signed download or upload link) and
+   * returns it: absolute, with a host, {@code https} ({@code http} only when the client's own base URL is
+   * {@code http}, a local test server). Use it with {@code OperationRequest.Builder.externalUrl}.
+   *
+   * @throws RequestValidationException naming {@code url}, shown without its query (often a signature)
+   */
+  public URI externalUrl(String operationId, String url) {
+    String rule = null;
+    URI target = null;
+    if (url == null) {
+      rule = "must not be null";
+    } else {
+      try {
+        target = new URI(url);
+      } catch (java.net.URISyntaxException e) {
+        rule = "must be a valid absolute URL";
+      }
+    }
+    if (rule == null) {
+      String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+      boolean httpAllowed = "http".equalsIgnoreCase(config.baseUrl().getScheme());
+      if (!target.isAbsolute() || target.getHost() == null) {
+        rule = "must be an absolute URL with a host";
+      } else if (!scheme.equals("https") && !(httpAllowed && scheme.equals("http"))) {
+        rule = httpAllowed ? "must be an http or https URL" : "must be an https URL";
+      }
+    }
+    if (rule != null) {
+      String shown = url == null ? "null" : target != null && target.getHost() != null
+          ? target.getScheme() + "://" + target.getHost() + (target.getRawPath() == null ? "" : target.getRawPath())
+          : "<" + url.length() + " characters>";
+      throw new RequestValidationException(config.vendor().name(), operationId,
+          List.of(new Violation("url", shown, rule)));
+    }
+    return target;
+  }
+
+  /**
+   * Reads a streamed body as text, at most {@code maxBytes} of it, and closes it. The charset is the
+   * {@code Content-Type}'s, else UTF-8.
+   *
+   * @throws MalformedResponseException the body is longer than {@code maxBytes} (what was read is dropped, the
+   *     connection closed)
+   * @throws ConnectionException the connection broke while reading (a {@link RequestTimeoutException} when the
+   *     body stalled past the response timeout)
+   */
+  public String readText(String operationId, ApiResponse<BinaryResponse> response, long maxBytes) {
+    if (maxBytes < 0) {
+      throw new IllegalArgumentException("maxBytes must not be negative, was " + maxBytes);
+    }
+    try (BinaryResponse body = response.body(); InputStream in = body.body()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buf = new byte[8192];
+      long total = 0;
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        total += n;
+        if (total > maxBytes) {
+          throw new MalformedResponseException(config.vendor().name(), config.vendor().name() + " " + operationId
+              + ": the body is longer than the " + maxBytes + " bytes allowed", response.attempts(),
+              response.statusCode(), response.headers(), "", null);
+        }
+        out.write(buf, 0, n);
+      }
+      return out.toString(charset(response.header("content-type").orElse("")));
+    } catch (IOException e) {
+      String msg = config.vendor().name() + " " + operationId + ": HTTP " + response.statusCode() + ", then "
+          + describe(e) + " reading the body";
+      throw isTimeout(e) ? new RequestTimeoutException(config.vendor().name(), msg, response.attempts(), e)
+          : new ConnectionException(config.vendor().name(), msg, response.attempts(), e);
+    }
+  }
+
+  private static java.nio.charset.Charset charset(String contentType) {
+    for (String part : contentType.split(";")) {
+      String p = part.trim();
+      if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+        try {
+          return java.nio.charset.Charset.forName(p.substring(8).replace("\"", "").trim());
+        } catch (IllegalArgumentException unknownCharset) {
+          return StandardCharsets.UTF_8;
+        }
+      }
+    }
+    return StandardCharsets.UTF_8;
   }
 
   private <T> ApiResponse<T> binary(OperationRequest request, ClassicHttpResponse response, int status,
@@ -319,43 +465,34 @@ public final class ClientRuntime implements AutoCloseable {
         : new ConnectionException(config.vendor().name(), msg, attempt, e);
   }
 
-  private byte[] serializeBody(OperationRequest request) {
-    if (request.body() == null) {
-      return null;
-    }
-    try {
-      return Json.mapper().writeValueAsBytes(request.body());
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(config.vendor().name() + " " + request.operationId()
-          + ": request body cannot be written as JSON: " + firstLine(e), e);
-    }
-  }
-
-  private org.apache.hc.core5.http.ClassicHttpRequest buildHttpRequest(OperationRequest request, byte[] body,
+  private org.apache.hc.core5.http.ClassicHttpRequest buildHttpRequest(OperationRequest request, HttpEntity body,
       RequestOptions opts) {
-    StringBuilder url = new StringBuilder(config.baseUrl().toString()).append(request.path());
+    StringBuilder url = new StringBuilder(request.externalUrl() != null ? request.externalUrl().toString()
+        : config.baseUrl().toString() + request.path());
     String query = request.query();
-    if (config.auth().location() == AuthScheme.Location.QUERY) {
+    if (config.auth().location() == AuthScheme.Location.QUERY && request.externalUrl() == null) {
       String auth = PercentEncoding.query(config.auth().name()) + "="
           + PercentEncoding.query(config.credential().reveal());
       query = query.isEmpty() ? auth : query + "&" + auth;
     }
     if (!query.isEmpty()) {
-      url.append('?').append(query);
+      url.append(url.indexOf("?") < 0 ? '?' : '&').append(query);
     }
     ClassicRequestBuilder b = ClassicRequestBuilder.create(request.method()).setUri(URI.create(url.toString()));
     b.setHeader("Accept", request.accept() == null ? "application/json" : request.accept());
     request.headers().forEach(b::setHeader);
     opts.headers().forEach(b::setHeader);
     if (body != null) {
-      b.setEntity(new ByteArrayEntity(body, ContentType.parse(
-          request.contentType() == null ? "application/json" : request.contentType())));
+      b.setEntity(body);
     }
     return b.build();
   }
 
-  private HttpClientContext context(RequestOptions opts) {
+  private HttpClientContext context(OperationRequest request, RequestOptions opts) {
     HttpClientContext ctx = HttpClientContext.create();
+    if (request.externalUrl() != null) {
+      ctx.setAttribute(NO_CREDENTIALS, Boolean.TRUE);
+    }
     opts.responseTimeout().ifPresent(t -> ctx.setRequestConfig(RequestConfig.custom()
         .setConnectionRequestTimeout(timeout(config.connectionRequestTimeout()))
         .setResponseTimeout(timeout(t))
@@ -419,6 +556,9 @@ public final class ClientRuntime implements AutoCloseable {
   }
 
   private static String describe(IOException e) {
+    if (e instanceof BinaryBody.SourceException) {
+      return "the request body could not be sent as declared: " + e.getMessage();
+    }
     String kind;
     if (e instanceof ConnectTimeoutException) {
       kind = "connect timeout";

@@ -16,7 +16,11 @@ import java.util.Objects;
  * @param requestIdHeaders response headers that carry the vendor's request id, first match wins
  * @param requestIdField top-level field of the error body that carries the request id, or null
  * @param errorTypeField top-level field of the error body with a machine-readable error type, or null
- * @param messageField top-level field of the error body with a human-readable message, or null
+ * @param messageField top-level field of the error body with a human-readable message, or null. When it is
+ *     null, absent from a body, empty or not text, the message is taken from the fields vendors actually use
+ *     ({@code message}, {@code error}, {@code detail}, nested ones such as {@code error.message}: the one
+ *     ordered list is {@code ErrorTable.MESSAGE_FIELDS}), so {@code vendorMessage()} is empty only for a body
+ *     that carries no message at all
  */
 public record VendorProfile(
     String name,

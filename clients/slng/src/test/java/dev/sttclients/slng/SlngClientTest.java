@@ -21,9 +21,12 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sttclients.runtime.Json;
 import dev.sttclients.runtime.errors.BadRequestException;
 import dev.sttclients.runtime.errors.NotFoundException;
+import dev.sttclients.runtime.errors.PermissionDeniedException;
 import dev.sttclients.runtime.errors.RequestValidationException;
 import dev.sttclients.slng.model.BatchJob;
 import dev.sttclients.slng.model.BatchJobStatus;
+import dev.sttclients.slng.model.SlngError;
+import dev.sttclients.slng.model.TranscriptionConfig;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +37,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** SLNG-specific behaviour: the jobId pattern enforced before sending, open objects kept whole, raw error bodies. */
+/**
+ * SLNG-specific behaviour: the jobId pattern enforced before sending, open objects kept whole, and SLNG's documented
+ * error bodies ({@code {"error": "..."}}) read as the vendor message.
+ */
 class SlngClientTest {
   private static final String PATTERN = "^[a-zA-Z0-9]+$";
 
   /**
-   * A failed job carrying fields SLNG's page does not name, at every open level: job_config,
-   * transcription_config, tracking, output_config, input_metadata (including the untyped source),
-   * output_metadata and the error envelope.
+   * A failed job carrying fields SLNG's contract does not name, at every open level: job_config,
+   * transcription_config, tracking, output_config, input_metadata (including the untyped source) and
+   * output_metadata. (The error envelope is closed in SLNG's contract: only its message.)
    */
   private static final String JOB_WITH_UNKNOWN_FIELDS = """
       {
@@ -58,8 +64,8 @@ class SlngClientTest {
             "additional_vocab": [{"content": "SLNG", "sounds_like": ["sling"]}],
             "empty": "a field really named empty"
           },
-          "tracking": {"title": "Meeting", "reference": "ref-9", "tags": ["q3", "board"], "details": {"room": 4}},
-          "output_config": {"srt_overrides": {"max_line_length": 37}}
+          "tracking": {"title": "Meeting", "reference": "ref-9", "tags": ["q3", "board"], "room": 4},
+          "output_config": {"srt_overrides": {"max_line_length": 37, "max_words": 9}}
         },
         "input_metadata": {
           "size_bytes": 5000000000,
@@ -70,7 +76,7 @@ class SlngClientTest {
           "channels": 2
         },
         "output_metadata": {"words": 0},
-        "error_message": {"code": "decode_failed", "message": "bad header", "retryable": false},
+        "error_message": {"message": "bad header"},
         "submitted_at": "2026-04-13T12:00:00Z",
         "started_at": "2026-04-13T12:00:05Z",
         "completed_at": "2026-04-13T12:00:06Z",
@@ -138,21 +144,24 @@ class SlngClientTest {
 
     // documented fields stay typed
     assertEquals("transcription", job.getJobConfig().getType());
-    assertEquals("enhanced", job.getJobConfig().getTranscriptionConfig().getOperatingPoint());
+    assertEquals(TranscriptionConfig.OperatingPointEnum.ENHANCED,
+        job.getJobConfig().getTranscriptionConfig().getOperatingPoint());
+    assertEquals("sling", job.getJobConfig().getTranscriptionConfig().getAdditionalVocab().get(0).getSoundsLike().get(0));
     assertEquals("ref-9", job.getJobConfig().getTracking().getReference());
+    assertEquals(List.of("q3", "board"), job.getJobConfig().getTracking().getTags());
+    assertEquals(37, job.getJobConfig().getOutputConfig().getSrtOverrides().getMaxLineLength());
+    assertEquals("bad header", job.getErrorMessage().getMessage());
     assertEquals(5_000_000_000L, job.getInputMetadata().getSizeBytes());
     assertEquals(OffsetDateTime.parse("2026-04-13T12:00:06Z"), job.getCompletedAt());
     // undocumented ones are kept, not dropped
     assertEquals(5, job.getJobConfig().getAdditionalProperty("priority"));
-    assertEquals(List.of("q3", "board"), job.getJobConfig().getTracking().getAdditionalProperty("tags"));
+    assertEquals(4, job.getJobConfig().getTracking().getAdditionalProperty("room"));
     assertEquals("a field really named empty",
         job.getJobConfig().getTranscriptionConfig().getAdditionalProperty("empty"));
     assertEquals(Map.of("kind", "url", "url", "https://example.com/a.wav"),
         job.getInputMetadata().getAdditionalProperty("source"));
     assertEquals(2, job.getInputMetadata().getAdditionalProperty("channels"));
-    assertEquals(Map.of("max_line_length", 37), job.getJobConfig().getOutputConfig().get("srt_overrides"));
-    assertEquals("decode_failed", job.getErrorMessage().get("code"));
-    assertEquals(false, job.getErrorMessage().get("retryable"));
+    assertEquals(9, job.getJobConfig().getOutputConfig().getSrtOverrides().getAdditionalProperty("max_words"));
 
     JsonNode written = mapper.readTree(mapper.writeValueAsString(job));
     assertEquals(mapper.readTree(JOB_WITH_UNKNOWN_FIELDS), written);
@@ -182,27 +191,37 @@ class SlngClientTest {
   }
 
   @Test
-  void undocumentedErrorBodyIsKeptRawAndAsAnOpenObject() {
-    String body = "{\"detail\": \"Job not found\", \"trace_id\": \"t-42\"}";
+  void slngsErrorBodyGivesTheVendorMessage() {
+    String body = "{\"error\": \"Job not found\"}";
     stubAnyJob(404, body);
 
     NotFoundException e = assertThrows(NotFoundException.class, () -> slng.batchJobs().get("nosuchjob"));
 
     assertEquals(body, e.rawBody());
     assertEquals("Job not found", e.vendorMessage().orElseThrow());
-    assertEquals("t-42", e.errorBody(Map.class).orElseThrow().get("trace_id"));
+    assertEquals("Job not found", e.errorBody(SlngError.class).orElseThrow().getError());
   }
 
   @Test
-  void validationErrorListIsKeptRawWithoutInventingAMessage() {
-    String body = "{\"detail\": [{\"loc\": [\"path\", \"jobId\"], \"msg\": \"bad\", \"type\": \"x\"}]}";
-    stubAnyJob(422, body);
+  void aBadKeyIsA403WithSlngsMessage() {
+    stubAnyJob(403, "{\"error\": \"API key id not found\"}");
+
+    PermissionDeniedException e = assertThrows(PermissionDeniedException.class, () -> slng.batchJobs().get("abc123"));
+
+    assertEquals(403, e.statusCode());
+    assertEquals("API key id not found", e.vendorMessage().orElseThrow());
+  }
+
+  @Test
+  void aFieldSlngDoesNotDocumentInAnErrorBodyStaysInTheRawBody() {
+    String body = "{\"error\": \"job_id must be alphanumeric\", \"trace_id\": \"t-42\"}";
+    stubAnyJob(400, body);
 
     BadRequestException e = assertThrows(BadRequestException.class, () -> slng.batchJobs().get("abc123"));
 
-    assertEquals(422, e.statusCode());
+    assertEquals(400, e.statusCode());
     assertEquals(body, e.rawBody());
-    assertTrue(e.vendorMessage().isEmpty());
-    assertTrue(e.errorBody(Map.class).orElseThrow().get("detail") instanceof List);
+    assertEquals("job_id must be alphanumeric", e.vendorMessage().orElseThrow());
+    assertEquals("job_id must be alphanumeric", e.errorBody(SlngError.class).orElseThrow().getError());
   }
 }

@@ -6,7 +6,12 @@ import dev.sttclients.runtime.SttClient;
 import dev.sttclients.runtime.SttClientBuilder;
 import dev.sttclients.runtime.VendorProfile;
 import dev.sttclients.verbit.api.JobsApi;
+import dev.sttclients.verbit.model.JobInfo;
+import dev.sttclients.verbit.model.NewJobRequest;
+import dev.sttclients.verbit.model.StartProcessingRequest;
 import dev.sttclients.verbit.model.VerbitError;
+import dev.sttclients.runtime.waiter.WaitOptions;
+import java.net.URI;
 
 /**
  * Verbit's post-production jobs API (v4).
@@ -48,16 +53,57 @@ public final class VerbitClient extends SttClient {
     super(runtime);
     this.apiVersion = apiVersion;
     this.jobsApi = new JobsApi(runtime());
-    this.jobs = new VerbitJobs(jobsApi, apiVersion);
+    this.jobs = new VerbitJobs(jobsApi, apiVersion, runtime());
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Jobs: create, add media, start processing, info; the API version is filled in. */
+  /** Jobs: create, add media or assets, start processing, info, wait, captions and drafts; the API version is filled in. */
   public VerbitJobs jobs() {
     return jobs;
+  }
+
+  /**
+   * From a media URL Verbit fetches to a finished job: create, add media, start processing (no options), wait with
+   * {@link WaitOptions#defaults()}. In the sandbox use
+   * {@link #transcribe(URI, NewJobRequest, StartProcessingRequest, WaitOptions)} with {@code finishIn}: a sandbox
+   * job without it never finishes.
+   *
+   * @return the finished job info; {@link #transcript(JobInfo)} fetches its text
+   */
+  public JobInfo transcribe(URI mediaUrl, NewJobRequest job) {
+    return transcribe(mediaUrl, job, null, WaitOptions.defaults());
+  }
+
+  /** As {@link VerbitJobs#transcribe(URI, NewJobRequest, StartProcessingRequest, WaitOptions)}. */
+  public JobInfo transcribe(URI mediaUrl, NewJobRequest job, StartProcessingRequest start, WaitOptions wait) {
+    return jobs.transcribe(mediaUrl, job, start, wait);
+  }
+
+  /**
+   * From a local audio or video file to a finished job: create, upload the file (streamed, never read into memory),
+   * add it as the job's media, start processing (no options), wait with {@link WaitOptions#defaults()}. See
+   * {@link VerbitJobs#transcribe(BinaryBody, NewJobRequest, StartProcessingRequest, WaitOptions)}.
+   */
+  public JobInfo transcribe(java.nio.file.Path file, NewJobRequest job) {
+    return transcribe(file == null ? null : dev.sttclients.runtime.BinaryBody.of(file), job, null, WaitOptions.defaults());
+  }
+
+  /** As {@link VerbitJobs#transcribe(dev.sttclients.runtime.BinaryBody, NewJobRequest, StartProcessingRequest, WaitOptions)}. */
+  public JobInfo transcribe(dev.sttclients.runtime.BinaryBody media, NewJobRequest job, StartProcessingRequest start,
+      WaitOptions wait) {
+    return jobs.transcribe(media, job, start, wait);
+  }
+
+  /** The plain-text transcript of a Completed job ({@code get_caption}, {@code txt}), at most 16 MiB. */
+  public String transcript(JobInfo job) {
+    if (job == null || job.getId() == null) {
+      throw new dev.sttclients.runtime.errors.RequestValidationException(PROFILE.name(), "getCaption", java.util.List.of(
+          new dev.sttclients.runtime.errors.Violation("job.id", "null", "must not be null")));
+    }
+    return jobs.transcript(job.getId());
   }
 
   /**

@@ -10,7 +10,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.sttclients.runtime.Json;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,10 +48,13 @@ abstract class LocalVerbit {
     return VerbitClient.builder().apiKey(KEY).baseUrl(baseUrl()).sleeper(d -> { });
   }
 
-  /** Every request the server saw, oldest first. */
+  /**
+   * Every request the server saw, oldest first. WireMock lists the newest first; its timestamps have millisecond
+   * resolution, too coarse to sort requests sent within the same millisecond.
+   */
   static List<LoggedRequest> requests() {
     List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
-    events.sort(Comparator.comparing(e -> e.getRequest().getLoggedDate()));
+    Collections.reverse(events);
     return events.stream().map(ServeEvent::getRequest).toList();
   }
 

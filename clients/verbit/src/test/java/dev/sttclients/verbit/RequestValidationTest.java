@@ -47,12 +47,6 @@ class RequestValidationTest extends LocalVerbit {
             "body.finish_in", "901", "must be less than or equal to 900"),
         bad("finish_in below 0", c -> c.jobs().startProcessing(1, new StartProcessingRequest().finishIn(-1)),
             "body.finish_in", "-1", "must be greater than or equal to 0"),
-        bad("finish_with_error without finish_in",
-            c -> c.jobs().startProcessing(1, new StartProcessingRequest().finishWithError(true)),
-            "body.finish_with_error", "true", "only allowed together with finish_in, which is not set"),
-        bad("finish_with_error=false without finish_in",
-            c -> c.jobs().startProcessing(1, new StartProcessingRequest().finishWithError(false)),
-            "body.finish_with_error", "false", "only allowed together with finish_in, which is not set"),
         bad("job_id 0 (info)", c -> c.jobs().info(0), "job_id", "0", "must be greater than or equal to 1"),
         bad("job_id negative (start)", c -> c.jobs().startProcessing(-5, new StartProcessingRequest().finishIn(0)),
             "job_id", "-5", "must be greater than or equal to 1"),
@@ -86,10 +80,7 @@ class RequestValidationTest extends LocalVerbit {
         bad("API version 0 through the generated API", c -> c.jobsApi().info(0, 1L),
             "v", "0", "must be greater than or equal to 1"),
         bad("generated API cascades into the body too", c -> c.jobsApi().startProcessing(4, 1L,
-            new StartProcessingRequest().finishIn(901)), "body.finish_in", "901", "must be less than or equal to 900"),
-        bad("generated API checks finish_with_error too", c -> c.jobsApi().startProcessing(4, 1L,
-            new StartProcessingRequest().finishWithError(true)), "body.finish_with_error", "true",
-            "only allowed together with finish_in, which is not set"));
+            new StartProcessingRequest().finishIn(901)), "body.finish_in", "901", "must be less than or equal to 900"));
   }
 
   private static Arguments bad(String name, Consumer<VerbitClient> call, String field, String value, String rule) {
@@ -115,6 +106,23 @@ class RequestValidationTest extends LocalVerbit {
     assertEquals(List.of("body.callback_url", "body.finish_in", "job_id"),
         e.violations().stream().map(Violation::field).toList());
     assertEquals(List.of(), requests());
+  }
+
+  /**
+   * Seed 003 documents finish_with_error without finish_in as valid (the sandbox job then stays In Progress):
+   * the client sends it as given, through the facade and through the generated API.
+   */
+  @Test
+  void finishWithErrorWithoutFinishInIsSentAsGiven() {
+    verbit.jobs().startProcessing(1, new StartProcessingRequest().finishWithError(true));
+    verbit.jobs().startProcessing(2, new StartProcessingRequest().finishWithError(false));
+    verbit.jobsApi().startProcessing(4, 3L, new StartProcessingRequest().finishWithError(true));
+    List<com.github.tomakehurst.wiremock.verification.LoggedRequest> seen = requests();
+    assertEquals(3, seen.size());
+    assertJsonBody("{\"finish_with_error\":true}", seen.get(0));
+    assertJsonBody("{\"finish_with_error\":false}", seen.get(1));
+    assertJsonBody("{\"finish_with_error\":true}", seen.get(2));
+    assertEquals("/api/job/perform_transcription?v=4&job_id=3", seen.get(2).getUrl());
   }
 
   @Test

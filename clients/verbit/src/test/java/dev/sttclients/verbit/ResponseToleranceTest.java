@@ -46,14 +46,20 @@ class ResponseToleranceTest extends LocalVerbit {
     JobInfo info = infoAnswering("{\"id\":42,\"name\":\"a.mp4\",\"profile\":\"Legal\",\"external_id\":\"x-1\","
         + "\"language\":\"en-US\",\"job_status\":\"Completed\","
         + "\"certification\":{\"transcriber\":\"J. Doe\",\"signature\":\"https://sig.example/1\"},"
-        + "\"errors\":[\"plain text\",{\"code\":7}],\"duration\":12.5}", false);
+        + "\"errors\":[{\"code\":\"failed_transcoding\",\"message\":\"Transcoding error\"},"
+        + "{\"code\":7,\"hint\":\"retry\"}],\"duration\":12.5}", false);
 
     assertEquals("a.mp4", info.getName());
     assertEquals("Legal", info.getProfile());
     assertEquals("x-1", info.getExternalId());
     assertEquals("en-US", info.getLanguage());
     assertEquals(JobStatus.COMPLETED, info.getJobStatus());
-    assertEquals(List.of("plain text", Map.of("code", 7)), info.getErrors());
+    // errors items: {"code", "message"} as "Errors Explanation" shows them; open, so extra fields are kept.
+    assertEquals("failed_transcoding", info.getErrors().get(0).getCode());
+    assertEquals("Transcoding error", info.getErrors().get(0).getMessage());
+    assertEquals("7", info.getErrors().get(1).getCode());
+    assertNull(info.getErrors().get(1).getMessage());
+    assertEquals("retry", info.getErrors().get(1).getAdditionalProperty("hint"));
     assertEquals(Map.of("transcriber", "J. Doe", "signature", "https://sig.example/1"),
         info.getAdditionalProperty("certification"));
     assertEquals(12.5, info.getAdditionalProperty("duration"));

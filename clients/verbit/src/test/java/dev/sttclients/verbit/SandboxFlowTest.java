@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -112,7 +113,9 @@ class SandboxFlowTest extends LocalVerbit {
       JobInfo info = verbit.jobs().info(jobId);
 
       assertEquals(JobStatus.ERROR, info.getJobStatus());
-      assertEquals(List.of(Map.of("message", "Simulated failure")), info.getErrors());
+      assertEquals(1, info.getErrors().size());
+      assertEquals("Simulated failure", info.getErrors().get(0).getMessage());
+      assertNull(info.getErrors().get(0).getCode());
     }
     List<LoggedRequest> seen = requests();
     assertEquals(4, seen.size(), "requests: " + seen);

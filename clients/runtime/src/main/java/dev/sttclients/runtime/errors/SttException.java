@@ -17,7 +17,11 @@ package dev.sttclients.runtime.errors;
  * ├── ConnectionException         I/O failure (refused, reset, TLS...)
  * │   └── RequestTimeoutException     connect, response or pool-lease timeout
  * ├── MalformedResponseException  a 2xx whose body is not what the spec promises (truncated, HTML, empty)
- * └── ContractViolationException  strict mode: a response that parses but breaks a documented constraint
+ * ├── ContractViolationException  strict mode: a response that parses but breaks a documented constraint
+ * └── WaiterException             waiting for a job ended without a result (last state, polls)
+ *     ├── JobFailedException           the job FAILED, was CANCELED or DELETED (carries the typed job)
+ *     ├── WaiterTimeoutException       not finished by the deadline
+ *     └── WaitInterruptedException     the waiting thread was interrupted (flag kept)
  * </pre>
  *
  * Messages are one line and never contain credentials.

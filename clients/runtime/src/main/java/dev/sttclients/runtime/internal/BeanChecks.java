@@ -58,7 +58,7 @@ public final class BeanChecks {
           default -> type = appendNode(field, node, type);
         }
       }
-      out.add(new Violation(field.toString(), show(offendingValue(v)), v.getMessage()));
+      out.add(new Violation(field.toString(), show(v.getInvalidValue()), v.getMessage()));
     }
     // UNKNOWN_DEFAULT_OPEN_API stands for "a value this client version does not know": reading it is fine,
     // sending it (e.g. as a status filter) would put a made-up value on the wire.
@@ -84,7 +84,7 @@ public final class BeanChecks {
       for (Path.Node node : v.getPropertyPath()) {
         type = appendNode(field, node, type);
       }
-      out.add(new Violation(field.length() == 0 ? "(body)" : field.toString(), show(offendingValue(v)),
+      out.add(new Violation(field.length() == 0 ? "(body)" : field.toString(), show(v.getInvalidValue()),
           v.getMessage()));
     }
     out.sort(Comparator.comparing(Violation::field));
@@ -128,29 +128,6 @@ public final class BeanChecks {
     }
     field.append(name);
     return next;
-  }
-
-  /**
-   * The value a violation is about. A model-level rule that reports on one field (see
-   * {@link DependentRequired}) carries the whole model as its invalid value: show that field's value instead.
-   */
-  private static Object offendingValue(ConstraintViolation<?> v) {
-    Object value = v.getInvalidValue();
-    if (value == null || value != v.getLeafBean()) {
-      return value;
-    }
-    Path.Node last = null;
-    for (Path.Node node : v.getPropertyPath()) {
-      last = node;
-    }
-    if (last == null || last.getKind() != jakarta.validation.ElementKind.PROPERTY || last.getName() == null) {
-      return value;
-    }
-    try {
-      return DependentRequired.Check.value(value, last.getName());
-    } catch (RuntimeException notAField) {
-      return value;
-    }
   }
 
   private static Method findMethod(Class<?> type, String name, int arity) {

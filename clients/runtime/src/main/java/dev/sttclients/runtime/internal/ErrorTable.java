@@ -27,6 +27,23 @@ import java.util.Map;
  * (parsed into its generated model when it parses, kept raw always).
  */
 public final class ErrorTable {
+  /**
+   * Where vendors put a human-readable error message, in the order tried when the profile's own message field
+   * is absent, empty or not text (an open or unknown body, a proxy's error page in JSON, a field renamed by the
+   * vendor). Each name is looked up at the top of the body and again inside a field that holds an object or a
+   * list, so {@code {"error": {"message": ...}}}, FastAPI's {@code {"detail": [{"msg": ...}]}} and
+   * {@code {"errors": [{"message": ...}]}} all give their text. Seen in the wild: {@code message} (Gladia, most
+   * REST APIs), {@code error} (a string, or an object with its own message), {@code detail} (FastAPI,
+   * RFC 9457), {@code ErrorComment} (Verbit), {@code info} (Daily), {@code error_message}, {@code title}
+   * (RFC 9457), {@code msg} (FastAPI items), {@code errors} (JSON:API and others).
+   */
+  public static final List<String> MESSAGE_FIELDS = List.of(
+      "message", "error", "detail", "ErrorComment", "info", "error_message", "title", "msg", "errors");
+  /** How deep {@link #MESSAGE_FIELDS} are followed into nested objects and lists. */
+  private static final int MAX_MESSAGE_DEPTH = 3;
+  /** How many items of a list are joined into one message. */
+  private static final int MAX_MESSAGE_ITEMS = 10;
+
   private final VendorProfile vendor;
 
   public ErrorTable(VendorProfile vendor) {
@@ -80,13 +97,13 @@ public final class ErrorTable {
 
   public ServiceException toException(String operation, int status, Map<String, List<String>> headers, String raw,
       Duration retryAfter, int attempts) {
-    JsonNode tree = null;
+    JsonNode parsed = null;
     try {
-      JsonNode parsed = raw.isBlank() ? null : Json.mapper().readTree(raw);
-      tree = parsed != null && parsed.isObject() ? parsed : null;
+      parsed = raw.isBlank() ? null : Json.mapper().readTree(raw);
     } catch (java.io.IOException notJson) {
       // an HTML page from a proxy, say: the raw body is kept on the exception
     }
+    JsonNode tree = parsed != null && parsed.isObject() ? parsed : null;
     Object body = null;
     if (tree != null) {
       try {
@@ -101,10 +118,10 @@ public final class ErrorTable {
     if (requestId == null) {
       requestId = text(tree, vendor.requestIdField());
     }
-    String message = text(tree, vendor.messageField());
-    if (message == null && tree == null && !raw.isBlank() && raw.length() <= 200 && !raw.contains("<")) {
-      message = raw;
-    }
+    String message = tree != null ? vendorMessage(tree, vendor.messageField(), vendor.errorTypeField())
+        : parsed != null && parsed.isArray() ? messageIn(parsed, 1)
+        : parsed == null && !raw.isBlank() && raw.length() <= 200 && !raw.contains("<") ? raw.strip()
+        : null;
     ErrorResponse r = new ErrorResponse(vendor.name(), operation, status, headers, raw, body, requestId,
         text(tree, vendor.errorTypeField()), message, attempts);
     return switch (status) {
@@ -116,6 +133,72 @@ public final class ErrorTable {
       case 429 -> new RateLimitException(r, retryAfter);
       default -> status >= 500 && status < 600 ? new ServerException(r) : new UnexpectedStatusException(r);
     };
+  }
+
+  /**
+   * The human-readable message of an error body: the vendor's configured {@code messageField} when it holds
+   * text (or an object/list with a message inside), else the first of {@link #MESSAGE_FIELDS} that does. A
+   * top-level string under {@code errorTypeField} is the vendor's machine-readable type, not a message, and is
+   * skipped. Null when the body has no message at all.
+   */
+  public static String vendorMessage(JsonNode body, String messageField, String errorTypeField) {
+    if (body == null || !body.isObject()) {
+      return null;
+    }
+    if (messageField != null) {
+      String configured = messageIn(body.get(messageField), 1);
+      if (configured != null) {
+        return configured;
+      }
+    }
+    for (String field : MESSAGE_FIELDS) {
+      JsonNode v = body.get(field);
+      if (v == null || (field.equals(errorTypeField) && v.isValueNode())) {
+        continue;
+      }
+      String m = messageIn(v, 1);
+      if (m != null) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** Text, an object's first message field, or a list's messages joined with "; "; null when none. */
+  private static String messageIn(JsonNode node, int depth) {
+    if (node == null || depth > MAX_MESSAGE_DEPTH) {
+      return null;
+    }
+    if (node.isTextual()) {
+      String s = node.asText().strip();
+      return s.isEmpty() ? null : s;
+    }
+    if (node.isObject()) {
+      for (String field : MESSAGE_FIELDS) {
+        String m = messageIn(node.get(field), depth + 1);
+        if (m != null) {
+          return m;
+        }
+      }
+      return null;
+    }
+    if (node.isArray()) {
+      StringBuilder joined = new StringBuilder();
+      int taken = 0;
+      for (JsonNode item : node) {
+        if (taken == MAX_MESSAGE_ITEMS) {
+          joined.append("; ...");
+          break;
+        }
+        String m = messageIn(item, depth + 1);
+        if (m != null) {
+          joined.append(joined.length() == 0 ? "" : "; ").append(m);
+          taken++;
+        }
+      }
+      return joined.length() == 0 ? null : joined.toString();
+    }
+    return null;
   }
 
   private static String text(JsonNode tree, String field) {

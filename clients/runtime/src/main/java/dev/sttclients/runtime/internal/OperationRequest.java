@@ -1,5 +1,6 @@
 package dev.sttclients.runtime.internal;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +17,9 @@ import java.util.stream.Collectors;
  * Built by generated code only. Encoding lives here, once: path values are percent-encoded as a
  * single segment (so {@code ../}, {@code /}, {@code ?}, {@code #} and spaces can never reach another path),
  * query values are percent-encoded, arrays are exploded ({@code status=a&status=b}) unless the spec says
- * otherwise, and deepObject maps become {@code name[key]=value}.
+ * otherwise, and deepObject maps become {@code name[key]=value}. The body is JSON, a {@link dev.sttclients.runtime.BinaryBody}
+ * (raw binary) or form parts ({@code multipart/form-data}, {@code application/x-www-form-urlencoded}); see
+ * {@link RequestBodies}.
  */
 public final class OperationRequest {
   final String operationId;
@@ -28,6 +31,12 @@ public final class OperationRequest {
   final Object body;
   final String contentType;
   final String accept;
+  final List<FormPart> formParts;
+  final Map<String, Long> maxBytes;
+  final URI externalUrl;
+
+  /** One form field: a text value, a model (sent as JSON), or a {@link dev.sttclients.runtime.BinaryBody} file. */
+  public record FormPart(String name, Object value, String contentType) {}
 
   private OperationRequest(Builder b) {
     this.operationId = b.operationId;
@@ -39,6 +48,9 @@ public final class OperationRequest {
     this.body = b.body;
     this.contentType = b.contentType;
     this.accept = b.accept;
+    this.formParts = List.copyOf(b.formParts);
+    this.maxBytes = Map.copyOf(b.maxBytes);
+    this.externalUrl = b.externalUrl;
   }
 
   public static Builder builder(String operationId, String method, String pathTemplate) {
@@ -69,6 +81,24 @@ public final class OperationRequest {
     return headers;
   }
 
+  /** The form fields in spec order (nulls left out); empty unless the body is a form. */
+  public List<FormPart> formParts() {
+    return formParts;
+  }
+
+  /** Documented size limits of binary fields, by wire name ({@code body} for a raw binary body). */
+  public Map<String, Long> maxBytes() {
+    return maxBytes;
+  }
+
+  /**
+   * The absolute URL of a request that goes outside the vendor's API (e.g. a presigned object-storage URL the vendor
+   * handed out), or null. Such a request is sent as is, never with the client's credentials.
+   */
+  public URI externalUrl() {
+    return externalUrl;
+  }
+
   /** True for methods that may be repeated without changing the outcome (RFC 9110 section 9.2.2). */
   public boolean idempotent() {
     return switch (method) {
@@ -77,8 +107,11 @@ public final class OperationRequest {
     };
   }
 
-  /** The path with its parameters encoded; no query string. */
+  /** The path with its parameters encoded; no query string. For an external request, its URL's path. */
   public String path() {
+    if (externalUrl != null) {
+      return externalUrl.getRawPath() == null ? "" : externalUrl.getRawPath();
+    }
     String p = pathTemplate;
     for (Map.Entry<String, String> e : pathParams.entrySet()) {
       p = p.replace("{" + e.getKey() + "}", PercentEncoding.pathSegment(e.getValue()));
@@ -117,6 +150,9 @@ public final class OperationRequest {
     private Object body;
     private String contentType;
     private String accept;
+    private final List<FormPart> formParts = new ArrayList<>();
+    private final Map<String, Long> maxBytes = new LinkedHashMap<>();
+    private URI externalUrl;
 
     private Builder(String operationId, String method, String pathTemplate) {
       this.operationId = Objects.requireNonNull(operationId);
@@ -164,6 +200,35 @@ public final class OperationRequest {
     public Builder body(Object body, String contentType) {
       this.body = body;
       this.contentType = contentType;
+      return this;
+    }
+
+    /** A form body ({@code multipart/form-data} or {@code application/x-www-form-urlencoded}); add its fields with {@link #formParam}. */
+    public Builder form(String contentType) {
+      this.contentType = Objects.requireNonNull(contentType, "contentType");
+      return this;
+    }
+
+    /**
+     * A form field; null is left out. {@code contentType} is the spec's {@code encoding} for it, or null (then: a
+     * file part for a {@link dev.sttclients.runtime.BinaryBody}, plain text for a string or number, JSON otherwise).
+     */
+    public Builder formParam(String name, Object value, String contentType) {
+      if (value != null) {
+        formParts.add(new FormPart(Objects.requireNonNull(name, "name"), value, contentType));
+      }
+      return this;
+    }
+
+    /** The documented size limit, in bytes, of a binary field ({@code body} for a raw binary body). */
+    public Builder maxBytes(String name, long bytes) {
+      maxBytes.put(Objects.requireNonNull(name, "name"), bytes);
+      return this;
+    }
+
+    /** Sends the request to this absolute URL instead of the vendor's API, without credentials. */
+    public Builder externalUrl(URI url) {
+      this.externalUrl = Objects.requireNonNull(url, "url");
       return this;
     }
 

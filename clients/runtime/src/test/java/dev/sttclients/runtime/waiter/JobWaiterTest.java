@@ -1,0 +1,374 @@
+package dev.sttclients.runtime.waiter;
+
+import static dev.sttclients.runtime.waiter.Scripted.Status.CANCELED;
+import static dev.sttclients.runtime.waiter.Scripted.Status.DONE;
+import static dev.sttclients.runtime.waiter.Scripted.Status.ERROR;
+import static dev.sttclients.runtime.waiter.Scripted.Status.GONE;
+import static dev.sttclients.runtime.waiter.Scripted.Status.PROCESSING;
+import static dev.sttclients.runtime.waiter.Scripted.Status.QUEUED;
+import static dev.sttclients.runtime.waiter.Scripted.fails;
+import static dev.sttclients.runtime.waiter.Scripted.job;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sttclients.runtime.ApiResponse;
+import dev.sttclients.runtime.RequestOptions;
+import dev.sttclients.runtime.Sleeper;
+import dev.sttclients.runtime.errors.ConnectionException;
+import dev.sttclients.runtime.errors.JobFailedException;
+import dev.sttclients.runtime.errors.NotFoundException;
+import dev.sttclients.runtime.errors.RateLimitException;
+import dev.sttclients.runtime.errors.ServerException;
+import dev.sttclients.runtime.errors.WaitInterruptedException;
+import dev.sttclients.runtime.errors.WaiterTimeoutException;
+import dev.sttclients.runtime.waiter.Scripted.Job;
+import dev.sttclients.runtime.waiter.Scripted.Script;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The blocking waiter on scripted polls, with a fake clock and sleeper: nothing here sleeps. */
+class JobWaiterTest {
+  private final FakeTime time = new FakeTime();
+  private final List<PollEvent> events = new CopyOnWriteArrayList<>();
+
+  /** Exact waits (no jitter), 1 s floor, 10 s ceiling, 60 s timeout, fake time, recording listener. */
+  private WaitOptions.Builder options() {
+    return WaitOptions.builder().minPollInterval(s(1)).maxPollInterval(s(10)).timeout(s(60)).jitter(0)
+        .clock(time).sleeper(time).listener(events::add);
+  }
+
+  private ApiResponse<Job> waitFor(Script script, WaitOptions options) {
+    return JobWaiter.waitUntilDone(Scripted.JOB, "j1", script, options);
+  }
+
+  @Test
+  void queuedThenProcessingThenDoneReturnsTheFinishedJob() {
+    Script script = new Script(job(QUEUED), job(PROCESSING), job(PROCESSING), job(DONE));
+
+    ApiResponse<Job> done = waitFor(script, options().build());
+
+    assertEquals(DONE, done.body().status());
+    assertEquals(4, script.polls.get());
+    assertEquals(List.of(s(1), s(2), s(4)), time.sleeps);
+    assertEquals(s(7), time.elapsed());
+    // The listener saw every poll: number, elapsed, state, raw status, next wait.
+    assertEquals(List.of(1, 2, 3, 4), events.stream().map(PollEvent::poll).toList());
+    assertEquals(List.of(s(0), s(1), s(3), s(7)), events.stream().map(PollEvent::elapsed).toList());
+    assertEquals(List.of(JobState.QUEUED, JobState.RUNNING, JobState.RUNNING, JobState.SUCCEEDED),
+        events.stream().map(PollEvent::state).toList());
+    assertEquals(List.of("queued", "processing", "processing", "done"),
+        events.stream().map(PollEvent::rawStatus).toList());
+    assertEquals(s(1), events.get(0).nextPollIn());
+    assertNull(events.get(3).nextPollIn());
+    assertTrue(events.stream().allMatch(e -> e.error() == null && e.job() instanceof Job));
+  }
+
+  @Test
+  void everyPollUsesTheRequestOptions() {
+    RequestOptions perPoll = RequestOptions.builder().header("X-Trace", "t1").maxRetries(0).build();
+    Script script = new Script(job(QUEUED), job(DONE));
+    waitFor(script, options().requestOptions(perPoll).build());
+    assertEquals(List.of(perPoll, perPoll), script.options);
+  }
+
+  @Test
+  void aFailedJobThrowsJobFailedExceptionCarryingTheJob() {
+    Script script = new Script(job(QUEUED), job(PROCESSING), job(ERROR));
+
+    JobFailedException e = assertThrows(JobFailedException.class, () -> waitFor(script, options().build()));
+
+    assertEquals(JobState.FAILED, e.state());
+    assertEquals("error", e.rawStatus());
+    assertEquals("boom", e.failureMessage().orElseThrow());
+    assertEquals(ERROR, e.job(Job.class).status());
+    assertEquals(3, e.polls());
+    assertEquals(3, e.attempts());
+    assertEquals(s(3), e.elapsed());
+    assertEquals("j1", e.jobId());
+    assertEquals("fake", e.vendor());
+    assertEquals("fake job j1: FAILED (status \"error\"): boom after 3 polls in 3.0 s", e.getMessage());
+    assertEquals(3, script.polls.get());
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Scripted.Status.class, names = {"CANCELED", "GONE"})
+  void canceledAndDeletedJobsEndTheWaitTheSameWay(Scripted.Status status) {
+    JobFailedException e = assertThrows(JobFailedException.class,
+        () -> waitFor(new Script(job(PROCESSING), job(status)), options().build()));
+    assertEquals(status == CANCELED ? JobState.CANCELED : JobState.DELETED, e.state());
+    assertTrue(e.failureMessage().isEmpty());
+    assertEquals(2, e.polls());
+    assertEquals(status == GONE ? "gone" : "canceled", e.rawStatus());
+  }
+
+  @Test
+  void aJobThatNeverFinishesEndsAtTheDeadlineWithTheLastStateSeen() {
+    Script script = new Script(job(QUEUED), job(PROCESSING));
+
+    WaiterTimeoutException e = assertThrows(WaiterTimeoutException.class, () -> waitFor(script, options().build()));
+
+    // 1, 2, 4, 8, then the 10 s ceiling; the last wait is cut to the deadline so that the last poll is at 60 s.
+    assertEquals(List.of(s(1), s(2), s(4), s(8), s(10), s(10), s(10), s(10), s(5)), time.sleeps);
+    assertEquals(10, e.polls());
+    assertEquals(10, script.polls.get());
+    assertEquals(s(60), e.elapsed());
+    assertEquals(s(60), e.timeout());
+    assertEquals(JobState.RUNNING, e.lastState().orElseThrow());
+    assertEquals("processing", e.lastRawStatus().orElseThrow());
+    assertEquals(PROCESSING, e.lastJob(Job.class).orElseThrow().status());
+    assertNull(e.getCause());
+    assertTrue(e.getMessage().startsWith("fake job j1: not finished within PT1M, last seen RUNNING (status \"processing\")"
+        + ", after 10 polls in 60.0 s"), e.getMessage());
+  }
+
+  @Test
+  void rateLimitedPollWaitsForRetryAfterAndIsNotCountedAsAnError() {
+    // maxConsecutiveErrors(0): any counted error would end the wait at once.
+    Script script = new Script(job(QUEUED), fails(() -> Scripted.tooManyRequests(7)), job(PROCESSING), job(DONE));
+
+    ApiResponse<Job> done = waitFor(script, options().maxConsecutiveErrors(0).build());
+
+    assertEquals(DONE, done.body().status());
+    assertEquals(4, script.polls.get());
+    assertEquals(List.of(s(1), s(7), s(4)), time.sleeps); // 7 s asked for; the 2 s backoff would have been shorter
+    PollEvent limited = events.get(1);
+    assertTrue(limited.error() instanceof RateLimitException);
+    assertNull(limited.state());
+    assertEquals(s(7), limited.nextPollIn());
+  }
+
+  @Test
+  void retryAfterShorterThanTheBackoffKeepsTheBackoff() {
+    Script script = new Script(job(QUEUED), job(QUEUED), job(QUEUED), fails(() -> Scripted.tooManyRequests(1)),
+        job(DONE));
+    waitFor(script, options().build());
+    assertEquals(List.of(s(1), s(2), s(4), s(8)), time.sleeps);
+  }
+
+  @Test
+  void retryAfterBeyondTheDeadlineEndsTheWaitAtOnce() {
+    RateLimitException limited = Scripted.tooManyRequests(120);
+    Script script = new Script(job(QUEUED), fails(() -> limited));
+
+    WaiterTimeoutException e = assertThrows(WaiterTimeoutException.class, () -> waitFor(script, options().build()));
+
+    assertSame(limited, e.getCause());
+    assertEquals(List.of(s(1)), time.sleeps); // no pointless sleep until the deadline
+    assertEquals(2, e.polls());
+    assertEquals(JobState.QUEUED, e.lastState().orElseThrow());
+  }
+
+  @Test
+  void aBurstOf5xxWithinTheBoundIsRiddenOut() {
+    Script script = new Script(job(QUEUED), fails(() -> Scripted.serverError(500)),
+        fails(() -> Scripted.unavailable(9)), fails(Scripted::reset), fails(Scripted::requestTimeout),
+        job(PROCESSING), fails(() -> Scripted.serverError(502)), job(DONE));
+
+    ApiResponse<Job> done = waitFor(script, options().maxConsecutiveErrors(4).build());
+
+    assertEquals(DONE, done.body().status());
+    assertEquals(8, script.polls.get());
+    // 503's Retry-After (9 s) is honoured; the others follow the backoff (1, 2, 4, 8, 10, 10, 10).
+    assertEquals(List.of(s(1), s(2), s(9), s(8), s(10), s(10), s(10)), time.sleeps);
+  }
+
+  @Test
+  void aBurstOf5xxBeyondTheBoundThrowsTheLastErrorAsIs() {
+    ServerException last = Scripted.serverError(503);
+    Script script = new Script(job(QUEUED), fails(() -> Scripted.serverError(500)),
+        fails(() -> Scripted.serverError(502)), fails(() -> last));
+
+    ServerException e = assertThrows(ServerException.class,
+        () -> waitFor(script, options().maxConsecutiveErrors(2).build()));
+
+    assertSame(last, e);
+    assertEquals(4, script.polls.get()); // 1 good poll + 2 tolerated errors + the one too many
+  }
+
+  @Test
+  void theErrorCountStartsAgainAfterAGoodPoll() {
+    Script script = new Script(job(QUEUED), fails(Scripted::reset), job(QUEUED), fails(Scripted::reset),
+        job(DONE));
+    assertEquals(DONE, waitFor(script, options().maxConsecutiveErrors(1).build()).body().status());
+  }
+
+  @Test
+  void nonRetryableErrorsPassThroughAtOnce() {
+    NotFoundException gone = Scripted.notFound();
+    Script script = new Script(job(QUEUED), fails(() -> gone));
+    assertSame(gone, assertThrows(NotFoundException.class, () -> waitFor(script, options().build())));
+    assertEquals(2, script.polls.get());
+
+    ServerException notImplemented = Scripted.serverError(501);
+    Script script501 = new Script(fails(() -> notImplemented));
+    assertSame(notImplemented, assertThrows(ServerException.class, () -> waitFor(script501, options().build())));
+    assertEquals(1, script501.polls.get());
+  }
+
+  @Test
+  void transientErrorsUntilTheDeadlineEndInATimeoutCausedByTheLastOne() {
+    Script script = new Script(fails(Scripted::reset));
+    WaiterTimeoutException e = assertThrows(WaiterTimeoutException.class,
+        () -> waitFor(script, options().maxConsecutiveErrors(100).build()));
+    assertTrue(e.getCause() instanceof ConnectionException);
+    assertTrue(e.lastState().isEmpty());
+    assertTrue(e.getMessage().contains("(no successful poll)"), e.getMessage());
+    assertEquals(s(60), e.elapsed());
+  }
+
+  @Test
+  void anUnknownStatusIsNotTerminalAndKeepsItsRawString() {
+    Script script = new Script(job(QUEUED), Scripted.unknown("archiving"), job(DONE));
+    waitFor(script, options().build());
+    PollEvent unknown = events.get(1);
+    assertEquals(JobState.UNKNOWN, unknown.state());
+    assertEquals("archiving", unknown.rawStatus());
+    assertEquals(3, script.polls.get());
+  }
+
+  @Test
+  void aListenerThatThrowsEndsTheWait() {
+    IllegalStateException stop = new IllegalStateException("stop");
+    Script script = new Script(job(QUEUED), job(DONE));
+    WaitOptions o = options().listener(e -> {
+      throw stop;
+    }).build();
+    assertSame(stop, assertThrows(IllegalStateException.class, () -> waitFor(script, o)));
+    assertEquals(1, script.polls.get());
+  }
+
+  @Test
+  void interruptWhileSleepingStopsTheWaitAndKeepsTheFlag() {
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      Script script = new Script(job(QUEUED), job(DONE));
+      AtomicReference<Throwable> thrown = new AtomicReference<>();
+      AtomicReference<Boolean> flagAfter = new AtomicReference<>();
+      // The real sleeper with a one-hour poll interval: only the interrupt can end this sleep.
+      java.util.concurrent.CountDownLatch polled = new java.util.concurrent.CountDownLatch(1);
+      WaitOptions o = WaitOptions.builder().pollInterval(Duration.ofHours(1)).timeout(Duration.ofHours(2))
+          .sleeper(Sleeper.SYSTEM).listener(e -> polled.countDown()).build();
+      Thread waiter = new Thread(() -> {
+        try {
+          JobWaiter.waitUntilDone(Scripted.JOB, "j1", script, o);
+        } catch (Throwable t) {
+          thrown.set(t);
+        }
+        flagAfter.set(Thread.currentThread().isInterrupted());
+      });
+      waiter.start();
+      polled.await();
+      while (waiter.getState() != Thread.State.TIMED_WAITING) { // asleep between poll 1 and poll 2
+        Thread.onSpinWait();
+      }
+      waiter.interrupt();
+      waiter.join();
+
+      WaitInterruptedException e = (WaitInterruptedException) thrown.get();
+      assertTrue(flagAfter.get(), "the interrupt flag is kept");
+      assertEquals(1, e.polls());
+      assertEquals(JobState.QUEUED, e.lastState().orElseThrow());
+      assertTrue(e.getCause() instanceof InterruptedException);
+      assertEquals(1, script.polls.get());
+    });
+  }
+
+  @Test
+  void interruptDuringAPollStopsBeforeTheNextOne() {
+    Script script = new Script(() -> {
+      Thread.currentThread().interrupt(); // e.g. the runtime's retry sleep was interrupted
+      throw Scripted.reset();
+    }, job(DONE));
+    try {
+      WaitInterruptedException e = assertThrows(WaitInterruptedException.class,
+          () -> waitFor(script, options().build()));
+      assertTrue(Thread.currentThread().isInterrupted());
+      assertTrue(e.getCause() instanceof ConnectionException);
+      assertEquals(1, script.polls.get());
+      assertTrue(time.sleeps.isEmpty());
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
+  void anAlreadyInterruptedThreadDoesNotPoll() {
+    Script script = new Script(job(DONE));
+    Thread.currentThread().interrupt();
+    try {
+      assertThrows(WaitInterruptedException.class, () -> waitFor(script, options().build()));
+      assertTrue(Thread.currentThread().isInterrupted());
+      assertEquals(0, script.polls.get());
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
+  void jitteredWaitsStayBetweenTheFloorAndTheNominalWaitAndSpreadOut() {
+    WaitOptions o = WaitOptions.builder().minPollInterval(s(1)).maxPollInterval(s(30)).jitter(0.2).build();
+    Wait<Job> wait = new Wait<>(Scripted.JOB, "j1", new Script(job(DONE)), o);
+    long[] nominalMs = {1000, 2000, 4000, 8000, 16000, 30000, 30000};
+    for (int n = 1; n <= nominalMs.length; n++) {
+      long nominal = nominalMs[n - 1];
+      long low = Math.max(1000, (long) (nominal * 0.8));
+      java.util.Set<Long> seen = new java.util.HashSet<>();
+      for (int i = 0; i < 500; i++) {
+        long ms = wait.backoff(n).toMillis();
+        assertTrue(ms >= low && ms <= nominal, "wait after poll " + n + ": " + ms + " ms");
+        seen.add(ms);
+      }
+      assertTrue(n == 1 ? seen.size() == 1 : seen.size() > 50, "poll " + n + ": " + seen.size() + " distinct waits");
+    }
+    // A huge poll count neither overflows nor leaves the ceiling.
+    assertTrue(wait.backoff(10_000).compareTo(s(30)) <= 0);
+  }
+
+  @Test
+  void defaultsAreDocumentedValues() {
+    WaitOptions d = WaitOptions.defaults();
+    assertEquals(s(1), d.minPollInterval());
+    assertEquals(s(30), d.maxPollInterval());
+    assertEquals(2.0, d.backoffMultiplier());
+    assertEquals(0.2, d.jitter());
+    assertEquals(Duration.ofHours(1), d.timeout());
+    assertEquals(5, d.maxConsecutiveErrors());
+    assertTrue(d.listener().isEmpty() && d.clock().isEmpty() && d.scheduler().isEmpty() && d.executor().isEmpty());
+    assertSame(Sleeper.SYSTEM, d.sleeper());
+    assertEquals(d.toString(), d.toBuilder().build().toString());
+  }
+
+  @Test
+  void badOptionsAreRejectedWhenBuilt() {
+    assertThrows(IllegalArgumentException.class, () -> WaitOptions.builder().minPollInterval(Duration.ZERO).build());
+    assertThrows(IllegalArgumentException.class,
+        () -> WaitOptions.builder().minPollInterval(s(10)).maxPollInterval(s(5)).build());
+    assertThrows(IllegalArgumentException.class, () -> WaitOptions.builder().timeout(s(-1)).build());
+    assertThrows(IllegalArgumentException.class, () -> WaitOptions.builder().backoffMultiplier(0.5).build());
+    assertThrows(IllegalArgumentException.class, () -> WaitOptions.builder().backoffMultiplier(Double.NaN).build());
+    assertThrows(IllegalArgumentException.class, () -> WaitOptions.builder().jitter(1.5).build());
+    assertThrows(IllegalArgumentException.class, () -> WaitOptions.builder().maxConsecutiveErrors(-1).build());
+    assertThrows(NullPointerException.class, () -> WaitOptions.builder().timeout(null).build());
+    assertThrows(IllegalArgumentException.class,
+        () -> WaitOptions.builder().timeout(Duration.ofSeconds(Long.MAX_VALUE)).build());
+    assertThrows(IllegalArgumentException.class,
+        () -> WaitOptions.builder().maxPollInterval(Duration.ofDays(366)).build());
+    // The longest allowed wait still computes: no overflow in the deadline or the backoff.
+    WaitOptions longest = WaitOptions.builder().pollInterval(WaitOptions.MAX_DURATION)
+        .timeout(WaitOptions.MAX_DURATION).clock(time).sleeper(time).build();
+    assertThrows(WaiterTimeoutException.class, () -> waitFor(new Script(job(QUEUED)), longest));
+    assertEquals(List.of(WaitOptions.MAX_DURATION), time.sleeps);
+  }
+
+  private static Duration s(long seconds) {
+    return Duration.ofSeconds(seconds);
+  }
+}

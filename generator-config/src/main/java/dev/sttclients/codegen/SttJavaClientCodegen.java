@@ -1,0 +1,123 @@
+package dev.sttclients.codegen;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openapitools.codegen.CodegenOperation;
+import org.openapitools.codegen.languages.JavaClientCodegen;
+import org.openapitools.codegen.utils.ModelUtils;
+
+/**
+ * OpenAPI Generator's Java client generator ({@code java}), plus one method per request media type.
+ *
+ * <p>An operation may accept its request body in several media types, e.g. SLNG's "create a batch job" takes JSON
+ * (an audio URL) or {@code multipart/form-data} (the file itself). The stock generator reads only the first media
+ * type, so the others could not be called at all. Here every further media type becomes an operation of its own:
+ * the same method, path, parameters and responses, with only that media type as its body. Its method name is the
+ * media type's {@code x-operation-id} when the spec gives one, else the operationId plus the media type's kind
+ * ({@code createMultipart}, {@code createJson}, {@code createBinary}, {@code createForm}). The first media type keeps
+ * the operationId. A variant carries {@code x-spec-operation-id} (the spec's operationId) and
+ * {@code x-media-type} for the templates.
+ */
+public class SttJavaClientCodegen extends JavaClientCodegen {
+  /** Names the method of a media type other than the first, on the media type object. */
+  public static final String OPERATION_ID = "x-operation-id";
+  static final String SPEC_OPERATION_ID = "x-spec-operation-id";
+  static final String MEDIA_TYPE = "x-media-type";
+
+  @Override
+  public String getName() {
+    return "stt-java";
+  }
+
+  @Override
+  public String getHelp() {
+    return "Java client (OpenAPI Generator's 'java') with one method per request media type.";
+  }
+
+  @Override
+  public void addOperationToGroup(String tag, String resourcePath, Operation operation, CodegenOperation co,
+      Map<String, List<CodegenOperation>> operations) {
+    super.addOperationToGroup(tag, resourcePath, operation, co, operations);
+    RequestBody body = ModelUtils.getReferencedRequestBody(openAPI, operation.getRequestBody());
+    if (body == null || body.getContent() == null || body.getContent().size() < 2
+        || co.vendorExtensions.containsKey(SPEC_OPERATION_ID)) {
+      return;
+    }
+    // A form's schema becomes parameters, not a model (the generator's skipFormModel): nothing to import. The stock
+    // generator still imports the (ungenerated) model of a form that is not the first media type.
+    List<String> formModels = body.getContent().entrySet().stream()
+        .filter(e -> isForm(e.getKey()) && e.getValue().getSchema() != null && e.getValue().getSchema().get$ref() != null)
+        .map(e -> toModelName(ModelUtils.getSimpleRef(e.getValue().getSchema().get$ref())))
+        .toList();
+    co.imports.removeAll(formModels);
+    Iterator<Map.Entry<String, MediaType>> media = body.getContent().entrySet().iterator();
+    co.vendorExtensions.put(MEDIA_TYPE, media.next().getKey());
+    while (media.hasNext()) {
+      Map.Entry<String, MediaType> m = media.next();
+      Operation variant = copy(operation, variantId(operation.getOperationId(), m), new RequestBody()
+          .description(body.getDescription())
+          .required(body.getRequired())
+          .extensions(body.getExtensions())
+          .content(new Content().addMediaType(m.getKey(), m.getValue())));
+      CodegenOperation v = fromOperation(resourcePath, co.httpMethod.toLowerCase(Locale.ROOT), variant, null);
+      v.imports.removeAll(formModels);
+      v.tags = co.tags;
+      v.vendorExtensions.put(SPEC_OPERATION_ID, operation.getOperationId());
+      v.vendorExtensions.put(MEDIA_TYPE, m.getKey());
+      super.addOperationToGroup(tag, resourcePath, variant, v, operations);
+    }
+  }
+
+  private static boolean isForm(String mediaType) {
+    String type = mediaType.toLowerCase(Locale.ROOT);
+    return type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded");
+  }
+
+  static String variantId(String operationId, Map.Entry<String, MediaType> media) {
+    Map<String, Object> ext = media.getValue().getExtensions();
+    if (ext != null && ext.get(OPERATION_ID) != null) {
+      return ext.get(OPERATION_ID).toString();
+    }
+    String type = media.getKey().toLowerCase(Locale.ROOT);
+    String kind = type.startsWith("multipart/") ? "Multipart"
+        : type.startsWith("application/x-www-form-urlencoded") ? "Form"
+        : type.contains("json") ? "Json"
+        : type.startsWith("application/octet-stream") ? "Binary"
+        : camelize(type.replaceAll("[^a-z0-9]+", " "));
+    return operationId + kind;
+  }
+
+  private static String camelize(String words) {
+    StringBuilder sb = new StringBuilder();
+    for (String w : words.trim().split(" +")) {
+      sb.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+    }
+    return sb.toString();
+  }
+
+  /** The operation with another id and body; everything else shared (parameters, responses, extensions...). */
+  private static Operation copy(Operation o, String operationId, RequestBody body) {
+    Operation c = new Operation()
+        .operationId(operationId)
+        .tags(o.getTags())
+        .summary(o.getSummary())
+        .description(o.getDescription())
+        .externalDocs(o.getExternalDocs())
+        .parameters(o.getParameters())
+        .requestBody(body)
+        .responses(o.getResponses())
+        .callbacks(o.getCallbacks())
+        .deprecated(o.getDeprecated())
+        .security(o.getSecurity())
+        .servers(o.getServers());
+    c.setExtensions(o.getExtensions() == null ? null : new LinkedHashMap<>(o.getExtensions()));
+    return c;
+  }
+}
