@@ -4,11 +4,11 @@ import static dev.sttclients.faults.Faults.JOB_ID;
 import static dev.sttclients.faults.Faults.JOB_JSON;
 import static dev.sttclients.faults.Faults.fails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sttclients.gladia.GladiaClient;
 import dev.sttclients.runtime.BinaryResponse;
+import dev.sttclients.runtime.errors.ClientClosedException;
 import dev.sttclients.runtime.errors.ConnectionException;
 import dev.sttclients.runtime.errors.MalformedResponseException;
 import dev.sttclients.runtime.errors.NotFoundException;
@@ -93,8 +93,9 @@ class ResourceHygieneTest {
       c.close();
       c.close(); // idempotent
       assertEquals(0, server.awaitNoOpenConnections(Duration.ofSeconds(5)));
-      IllegalStateException e = assertThrows(IllegalStateException.class, () -> c.preRecorded().get(JOB_ID));
-      assertEquals("gladia client is closed", e.getMessage());
+      ClientClosedException e = fails(ClientClosedException.class, () -> c.preRecorded().get(JOB_ID));
+      assertEquals("gladia get: the client was closed; nothing sent", e.getMessage());
+      assertEquals(0, e.attempts());
       assertEquals(1, server.requests());
     }
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import dev.sttclients.runtime.Json;
 import dev.sttclients.runtime.errors.Violation;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * Bean Validation for requests (parameters of a generated API method, cascading into bodies) and, in
@@ -23,11 +25,42 @@ import java.util.concurrent.ConcurrentHashMap;
  * by its wire (JSON) name, the value, and the rule.
  */
 public final class BeanChecks {
-  private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
+  /**
+   * Hibernate Validator with a parameter-only message interpolator: no Expression Language implementation is needed
+   * on the classpath (the default interpolator requires one). The only default messages that use EL are
+   * {@code @DecimalMin}/{@code @DecimalMax}'s "or equal to" switch, which {@link #interpolator} writes itself.
+   */
+  private static final ValidatorFactory FACTORY = Validation.byDefaultProvider().configure()
+      .messageInterpolator(interpolator(new ParameterMessageInterpolator()))
+      .buildValidatorFactory();
   private static final Validator VALIDATOR = FACTORY.getValidator();
   private static final Map<String, Method> METHODS = new ConcurrentHashMap<>();
 
   private BeanChecks() {}
+
+  /** {@code base}, plus the messages of {@code @DecimalMin} and {@code @DecimalMax} without EL. */
+  static MessageInterpolator interpolator(MessageInterpolator base) {
+    return new MessageInterpolator() {
+      @Override
+      public String interpolate(String template, Context context) {
+        return interpolate(template, context, java.util.Locale.ROOT);
+      }
+
+      @Override
+      public String interpolate(String template, Context context, java.util.Locale locale) {
+        Map<String, Object> attributes = context.getConstraintDescriptor().getAttributes();
+        if (template.equals("{jakarta.validation.constraints.DecimalMax.message}")) {
+          return "must be less than " + (Boolean.TRUE.equals(attributes.get("inclusive")) ? "or equal to " : "")
+              + attributes.get("value");
+        }
+        if (template.equals("{jakarta.validation.constraints.DecimalMin.message}")) {
+          return "must be greater than " + (Boolean.TRUE.equals(attributes.get("inclusive")) ? "or equal to " : "")
+              + attributes.get("value");
+        }
+        return base.interpolate(template, context, locale);
+      }
+    };
+  }
 
   /** The shared validator (thread-safe). */
   public static Validator validator() {

@@ -80,6 +80,15 @@ public final class ErrorTable {
 
   public ServiceException toException(String operation, int status, Map<String, List<String>> headers, String raw,
       Duration retryAfter, int attempts) {
+    return toException(operation, status, headers, raw, retryAfter, attempts, null);
+  }
+
+  /**
+   * The typed exception for an error response. {@code headers} and {@code raw} must already be redacted;
+   * {@code detail} is the runtime's own note (e.g. why a redirect was not followed), or null.
+   */
+  public ServiceException toException(String operation, int status, Map<String, List<String>> headers, String raw,
+      Duration retryAfter, int attempts, String detail) {
     JsonNode tree = null;
     try {
       JsonNode parsed = raw.isBlank() ? null : Json.mapper().readTree(raw);
@@ -106,7 +115,7 @@ public final class ErrorTable {
       message = raw;
     }
     ErrorResponse r = new ErrorResponse(vendor.name(), operation, status, headers, raw, body, requestId,
-        text(tree, vendor.errorTypeField()), message, attempts);
+        text(tree, vendor.errorTypeField()), message, attempts, detail);
     return switch (status) {
       case 400, 422 -> new BadRequestException(r);
       case 401 -> new AuthenticationException(r);
@@ -114,7 +123,7 @@ public final class ErrorTable {
       case 404 -> new NotFoundException(r);
       case 409 -> new ConflictException(r);
       case 429 -> new RateLimitException(r, retryAfter);
-      default -> status >= 500 && status < 600 ? new ServerException(r) : new UnexpectedStatusException(r);
+      default -> status >= 500 && status < 600 ? new ServerException(r, retryAfter) : new UnexpectedStatusException(r);
     };
   }
 

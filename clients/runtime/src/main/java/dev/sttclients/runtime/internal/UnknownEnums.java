@@ -79,6 +79,11 @@ public final class UnknownEnums {
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       JsonToken token = p.currentToken();
+      if (token != null && token.isScalarValue() && token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NULL) {
+        // Strict reading: an enum is a JSON string. A number or boolean is not coerced into one (nor into the
+        // unknown constant).
+        return ctxt.handleUnexpectedToken(handledType(), p);
+      }
       String raw = token != null && token.isScalarValue() ? p.getText() : null;
       String path = raw == null ? null : path(p.getParsingContext());
       Object value = super.deserialize(p, ctxt);
