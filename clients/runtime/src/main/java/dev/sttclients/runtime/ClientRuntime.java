@@ -353,12 +353,18 @@ public final class ClientRuntime implements AutoCloseable {
           ? PercentEncoding.query(config.auth().name()) + "=" + PercentEncoding.query(config.credential().reveal())
           : null);
       ClassicHttpResponse response;
+      HttpClientContext context = context(call);
       try {
-        response = http.executeOpen(null, hopRequest(call, target, home, body), context(call));
+        response = http.executeOpen(null, hopRequest(call, target, home, body), context);
       } finally {
         call.context.queryCredential(null);
       }
       int status = response.getCode();
+      if (Origin.of(target).isHttps() && context.getSSLSession() == null) {
+        // Not over TLS, so not from the target: a proxy refused the CONNECT tunnel and HttpClient hands back its answer.
+        abort(response);
+        throw new TunnelRefused("the proxy refused the tunnel to " + Origin.of(target) + " with HTTP " + status);
+      }
       if (!REDIRECTS.contains(status)) {
         return new Exchange(response, null);
       }
@@ -379,6 +385,15 @@ public final class ClientRuntime implements AutoCloseable {
         closeQuietly(response);
       }
       target = next;
+    }
+  }
+
+  /** A proxy answered the CONNECT for an https target with an error: nothing reached the vendor. */
+  static final class TunnelRefused extends ConnectException {
+    private static final long serialVersionUID = 1L;
+
+    TunnelRefused(String message) {
+      super(message);
     }
   }
 
@@ -588,7 +603,7 @@ public final class ClientRuntime implements AutoCloseable {
     if (what == null) {
       value = readJson(type, bytes, unknownEnums, cause);
       if (cause[0] != null) {
-        what = "unreadable JSON (" + firstLine(cause[0]) + ")";
+        what = "unreadable JSON (" + firstLine(cause[0]) + jsonPath(cause[0]) + ")";
       } else if (value == null) {
         what = "JSON null";
       }
@@ -755,7 +770,9 @@ public final class ClientRuntime implements AutoCloseable {
 
   private static String describe(IOException e) {
     String kind;
-    if (e instanceof ConnectTimeoutException) {
+    if (e instanceof TunnelRefused) {
+      kind = e.getMessage();
+    } else if (e instanceof ConnectTimeoutException) {
       kind = "connect timeout";
     } else if (e instanceof ConnectionRequestTimeoutException) {
       kind = "no pooled connection in time";
@@ -798,6 +815,22 @@ public final class ClientRuntime implements AutoCloseable {
   private static String simpleName(TypeReference<?> type) {
     String name = type.getType().getTypeName();
     return name.replaceAll("[\\w.]+\\.(\\w+)", "$1");
+  }
+
+  /** Where in the document Jackson failed, e.g. {@code " at items[0].status"}; "" when it does not say. */
+  static String jsonPath(Exception e) {
+    if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException m) || m.getPath().isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+      if (r.getFieldName() != null) {
+        sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        sb.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return sb.length() == 0 ? "" : " at " + sb;
   }
 
   private static String firstLine(Exception e) {
