@@ -685,7 +685,7 @@ public final class ClientRuntime implements AutoCloseable {
     request.headers().forEach((name, value) -> {
       String problem = Headers.problem(name, value);
       if (problem != null) {
-        bad.add(new Violation(name, "'" + redactor.redact(value) + "'", "header " + problem));
+        bad.add(new Violation(name, BeanChecks.show(redactor.redact(value)), "header " + problem));
       }
     });
     if (!bad.isEmpty()) {

@@ -195,13 +195,33 @@ public final class BeanChecks {
     throw new IllegalStateException("no method " + name + "/" + arity + " on " + type.getName());
   }
 
-  /** A value as text for a message: quoted strings, shortened. */
-  static String show(Object value) {
+  /**
+   * A value as text for a one-line message: strings quoted, control characters escaped (a line feed as backslash-n,
+   * others as a backslash-u escape), shortened to 120 characters.
+   */
+  public static String show(Object value) {
     if (value == null) {
       return "null";
     }
     String s = value instanceof CharSequence ? "'" + value + "'" : String.valueOf(value);
-    return s.length() > 120 ? s.substring(0, 120) + "..." : s;
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    String shown = sb.toString();
+    return shown.length() > 120 ? shown.substring(0, 120) + "..." : shown;
   }
 
 }
