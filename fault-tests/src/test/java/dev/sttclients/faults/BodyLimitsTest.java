@@ -60,6 +60,7 @@ class BodyLimitsTest {
       assertEquals("gladia get: HTTP 200 body of " + length + " bytes (Content-Length) is larger than maxResponseSize"
           + " (67108864 bytes); not read", e.getMessage());
       assertEquals(1, server.requests());
+      assertEquals(0, server.awaitNoOpenConnections(Duration.ofSeconds(5)), "the connection was not dropped");
     }
   }
 

@@ -17,6 +17,7 @@ import dev.sttclients.runtime.errors.CallTimeoutException;
 import dev.sttclients.runtime.errors.ClientClosedException;
 import dev.sttclients.runtime.errors.ConnectionException;
 import dev.sttclients.runtime.errors.RateLimitException;
+import dev.sttclients.runtime.errors.RequestTimeoutException;
 import dev.sttclients.runtime.errors.SttException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,6 +84,73 @@ class DeadlineAndInterruptTest {
           () -> fails(ConnectionException.class, () -> c.preRecorded().get(JOB_ID)));
       assertTrue(e.getMessage().contains("not a valid HTTP response"), e.getMessage());
       assertEquals(1, server.requests());
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} interim responses")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {20, 21})
+  void twentyInterimResponsesAreAcceptedNotMore(int interim) throws Exception {
+    try (RawServer server = new RawServer((n, head, s) -> {
+      RawServer.write(s, "HTTP/1.1 102 Processing\r\n\r\n".repeat(interim));
+      RawServer.respond(s, 200, "application/json", JOB_JSON);
+    }); GladiaClient c = Faults.gladia(server.baseUrl(), h).maxRetries(0).build()) {
+      if (interim == 20) {
+        assertEquals(JOB_ID, c.preRecorded().get(JOB_ID).getId().toString());
+      } else {
+        fails(ConnectionException.class, () -> c.preRecorded().get(JOB_ID));
+      }
+    }
+  }
+
+  /** The call timeout covers a download until its headers are in; reading its body is the response timeout's. */
+  @Test
+  void aDownloadsBodyIsNotCutByTheCallTimeout() throws Exception {
+    try (RawServer server = new RawServer((n, head, s) -> {
+      Thread.sleep(700);
+      RawServer.write(s, "HTTP/1.1 200 OK\r\nContent-Type: audio/wav\r\nContent-Length: 8\r\n\r\nRIFF");
+      Thread.sleep(1200);
+      RawServer.write(s, "WAVE");
+    }); GladiaClient c = Faults.gladia(server.baseUrl(), h).callTimeout(Duration.ofSeconds(1))
+        .responseTimeout(Duration.ofSeconds(5)).build()) {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      assertEquals(8, c.preRecorded().getFile(JOB_ID).writeTo(out));
+      assertEquals("RIFFWAVE", out.toString(StandardCharsets.US_ASCII));
+    }
+  }
+
+  /** A listening socket that never accepts, its backlog full: a connect there hangs until its timeout. */
+  @Test
+  void aConnectThatHangsEndsAtTheConnectTimeoutOrTheCallTimeout() throws Exception {
+    try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      java.util.List<java.net.Socket> fillers = new java.util.ArrayList<>();
+      try {
+        for (int i = 0; i < 8; i++) {
+          java.net.Socket f = new java.net.Socket();
+          try {
+            f.connect(full.getLocalSocketAddress(), 200);
+            fillers.add(f);
+          } catch (java.io.IOException backlogFull) {
+            f.close();
+            break;
+          }
+        }
+        String url = "http://127.0.0.1:" + full.getLocalPort();
+        try (GladiaClient c = Faults.gladia(url, h).connectTimeout(Duration.ofMillis(300)).maxRetries(0).build()) {
+          RequestTimeoutException e = assertTimeoutPreemptively(NO_HANG,
+              () -> fails(RequestTimeoutException.class, () -> c.preRecorded().get(JOB_ID)));
+          assertTrue(e.getMessage().contains("connect timeout"), e.getMessage());
+        }
+        try (GladiaClient c = Faults.gladia(url, h).connectTimeout(Duration.ofSeconds(30))
+            .callTimeout(Duration.ofMillis(500)).build()) {
+          long start = System.nanoTime();
+          assertTimeoutPreemptively(NO_HANG, () -> fails(CallTimeoutException.class, () -> c.preRecorded().get(JOB_ID)));
+          assertTrue((System.nanoTime() - start) / 1_000_000 < 5_000);
+        }
+      } finally {
+        for (java.net.Socket f : fillers) {
+          f.close();
+        }
+      }
     }
   }
 
@@ -177,6 +245,7 @@ class DeadlineAndInterruptTest {
       o.thread().interrupt();
       Throwable t = o.await();
       assertInstanceOf(CallInterruptedException.class, t, String.valueOf(t));
+      assertEquals("gladia get: interrupted after 1 attempt", t.getMessage());
       assertTrue((System.nanoTime() - start) / 1_000_000 < 5_000, "the read was not woken");
       assertTrue(o.interrupted().get(), "the interrupt flag was not kept");
       assertEquals(1, ((SttException) t).attempts());

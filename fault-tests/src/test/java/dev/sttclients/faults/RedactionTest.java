@@ -74,6 +74,31 @@ class RedactionTest {
       assertTrue(e.getMessage().contains("unreadable JSON"), e.getMessage());
       assertClean(everything(e));
       assertEquals("{\"id\": ****}", e.rawBody());
+      assertEquals(List.of("application/json"), e.headers().get("content-type"));
+    }
+  }
+
+  /** Strict mode: the parsed value the exception keeps is read from the redacted body. */
+  @Test
+  void aContractViolationKeepsARedactedValue() throws Exception {
+    String body = Faults.JOB_JSON.replace("\"G-45463597\"", "\"" + JSON_ESCAPED + "\"")
+        .replace("\"error_code\":null", "\"error_code\":600");
+    try (RawServer server = new RawServer((n, head, s) -> RawServer.respond(s, 200, "application/json", body));
+        GladiaClient c = GladiaClient.builder().apiKey(ODD_KEY).baseUrl(server.baseUrl())
+            .strictResponseValidation(true).build()) {
+      dev.sttclients.runtime.errors.ContractViolationException e = fails(
+          dev.sttclients.runtime.errors.ContractViolationException.class, () -> c.preRecorded().get(JOB_ID));
+      assertEquals("error_code", e.violations().get(0).field());
+      assertEquals("****", ((dev.sttclients.gladia.model.PreRecordedJob) e.value()).getRequestId());
+      assertClean(everything(e));
+    }
+    try (RawServer server = new RawServer((n, head, s) -> RawServer.respond(s, 200, "application/json",
+        Faults.JOB_JSON.replace("\"error_code\":null", "\"error_code\":600")));
+        GladiaClient c = GladiaClient.builder().apiKey(ODD_KEY).baseUrl(server.baseUrl())
+            .strictResponseValidation(true).build()) {
+      dev.sttclients.runtime.errors.ContractViolationException e = fails(
+          dev.sttclients.runtime.errors.ContractViolationException.class, () -> c.preRecorded().get(JOB_ID));
+      assertEquals("G-45463597", ((dev.sttclients.gladia.model.PreRecordedJob) e.value()).getRequestId());
     }
   }
 

@@ -101,6 +101,33 @@ class RedirectFaultsTest {
     }
   }
 
+  @ParameterizedTest(name = "{0} answered {1}")
+  @org.junit.jupiter.params.provider.CsvSource({"GET, 303, true", "HEAD, 303, true", "DELETE, 303, false",
+      "DELETE, 307, true", "DELETE, 301, true", "OPTIONS, 308, true", "PUT, 307, false", "PATCH, 302, false"})
+  void whichMethodsFollowWhichRedirects(String method, int status, boolean followed) throws Exception {
+    try (RawServer home = new RawServer((n, head, s) -> {
+      if (n == 1) {
+        redirect(status, "/next").answer(n, head, s);
+      } else {
+        RawServer.write(s, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+      }
+    }); RawClient c = RawClient.builder().apiKey(API_KEY).baseUrl(home.baseUrl()).sleeper(h.sleeper).build()) {
+      OperationRequest r = OperationRequest.builder("op", method, "/first").build();
+      if (followed) {
+        c.rt().execute(r, method.equals("HEAD") ? null : new TypeReference<Map<String, Object>>() {}, null);
+        assertEquals(method + " /next HTTP/1.1", home.requestLine(1));
+        assertTrue(home.head(1).contains("x-gladia-key: " + API_KEY), "same origin: " + home.head(1));
+      } else {
+        UnexpectedStatusException e = fails(UnexpectedStatusException.class,
+            () -> c.rt().execute(r, new TypeReference<Map<String, Object>>() {}, null));
+        assertEquals(status, e.statusCode());
+        assertTrue(e.getMessage().contains("redirect not followed: a " + method + " is never re-sent or forwarded"),
+            e.getMessage());
+        assertEquals(1, home.requests());
+      }
+    }
+  }
+
   @Test
   void plainHttpToAnotherMachineIsNotFollowed() throws Exception {
     try (RawServer home = new RawServer(redirect(302, "http://192.0.2.10" + JOB_PATH)); // TEST-NET-1

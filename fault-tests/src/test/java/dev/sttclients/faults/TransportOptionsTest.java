@@ -58,6 +58,37 @@ class TransportOptionsTest {
     }
   }
 
+  @Test
+  void aFailingUserInterceptorIsATypedFailure() throws Exception {
+    try (RawServer server = new RawServer((n, head, s) -> RawServer.respond(s, 200, "application/json", JOB_JSON));
+        GladiaClient c = Faults.gladia(server.baseUrl(), h).maxRetries(0).httpClientCustomizer(b ->
+            b.addRequestInterceptorFirst((request, entity, context) -> {
+              throw new IllegalStateException("tracing backend down");
+            })).build()) {
+      ConnectionException e = fails(ConnectionException.class, () -> c.preRecorded().get(JOB_ID));
+      assertEquals("gladia get: unexpected failure in the HTTP client (IllegalStateException)", e.getMessage());
+      assertEquals("tracing backend down", e.getCause().getMessage());
+      assertEquals(0, server.requests());
+    }
+  }
+
+  /** A refused tunnel leaves no connection leased. */
+  @Test
+  void aRefusedTunnelLeavesNoConnectionBehind() throws Exception {
+    try (RawServer proxy = new RawServer((n, head, s) -> RawServer.write(s, n % 2 == 0
+        ? "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n"
+        : "HTTP/1.1 407 Who\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nno"));
+        RawClient c = RawClient.builder().apiKey(API_KEY).baseUrl("https://api.gladia.io").proxy(proxy.baseUrl())
+            .maxRetries(0).connectionRequestTimeout(Duration.ofMillis(500)).maxConnections(1).build()) {
+      for (int i = 0; i < 4; i++) {
+        fails(ConnectionException.class, () -> c.rt().execute(OperationRequest.builder("get", "GET", "/x").build(),
+            new TypeReference<Map<String, Object>>() {}, null));
+      }
+      assertEquals(0, c.rt().leasedConnections());
+      assertEquals(4, proxy.requests());
+    }
+  }
+
   /** https through a proxy is a CONNECT tunnel: the proxy sees the host, never the key. */
   @Test
   void httpsThroughAProxyIsATunnelTheProxyCannotRead() throws Exception {

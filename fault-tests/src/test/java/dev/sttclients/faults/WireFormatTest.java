@@ -70,6 +70,24 @@ class WireFormatTest {
     }
   }
 
+  @Test
+  void aHandBuiltRequestGetsJsonDefaults() throws Exception {
+    try (RawServer server = new RawServer((n, head, s) -> RawServer.respond(s, n == 3 ? 204 : 200, "application/json",
+        n == 3 ? "" : "{}")); RawClient c = raw(server, "")) {
+      c.rt().execute(OperationRequest.builder("get", "GET", "/things").build(), OBJECT, null);
+      assertTrue(server.head(0).contains("\r\nAccept: application/json\r\n"), server.head(0));
+      c.rt().execute(OperationRequest.builder("create", "POST", "/things").body(Map.of("a", 1), null).build(), OBJECT,
+          null);
+      assertTrue(server.head(1).contains("\r\nContent-Type: application/json"), server.head(1));
+      assertTrue(server.head(1).contains("\r\nContent-Length: 7\r\n"), server.head(1));
+      var deleted = c.rt().execute(OperationRequest.builder("delete", "DELETE", "/things/1").accept("*/*").build(),
+          (TypeReference<Void>) null, null);
+      assertEquals(204, deleted.statusCode());
+      assertTrue(server.head(2).contains("\r\nAccept: */*\r\n"), server.head(2));
+      assertEquals(1, server.accepted(), "a 204 without a body keeps the connection too");
+    }
+  }
+
   @ParameterizedTest(name = "header value {0}")
   @ValueSource(strings = {"a\r\nX-Injected: 1", "a\nb", "nul\0", "caf\u00e9"})
   void aHeaderParameterThatCannotBeSentFailsBeforeSending(String value) throws Exception {

@@ -62,7 +62,6 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.io.ModalCloseable;
-import org.apache.hc.core5.net.URIAuthority;
 import org.apache.hc.core5.util.DeadlineTimeoutException;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
@@ -108,13 +107,6 @@ public final class ClientRuntime implements AutoCloseable {
             .setResponseTimeout(timeout(config.responseTimeout()))
             .setRedirectsEnabled(false)
             .build())
-        // Defence in depth: whatever set it, the credential header never goes to another origin.
-        .addRequestInterceptorLast((request, entity, context) -> {
-          if (config.auth().location() == AuthScheme.Location.HEADER && !isHome(request.getScheme(),
-              request.getAuthority())) {
-            request.removeHeaders(config.auth().name());
-          }
-        })
         // What is sent, headers included, with every credential replaced by ****: the safe alternative to
         // HttpClient's own header log (which QuietConnectionFactory keeps silent).
         .addRequestInterceptorLast((request, entity, context) -> {
@@ -208,10 +200,8 @@ public final class ClientRuntime implements AutoCloseable {
     OperationRequest request = call.request;
     RetryPolicy policy = config.retryPolicy();
     for (int attempt = 1; ; attempt++) {
-      SttException stop = stopped(call, attempt - 1, null);
-      if (stop != null) {
-        throw stop;
-      }
+      // (attempt 1 was checked by execute(); each later one by backoff(), after its wait)
+      SttException stop;
       boolean mayRetry = attempt < call.maxAttempts;
       long started = System.nanoTime();
       HTTP_LOG.debug("-> {} {} {} {} attempt {}", config.vendor().name(), request.operationId(), request.method(),
@@ -247,13 +237,15 @@ public final class ClientRuntime implements AutoCloseable {
             redact(response.getHeaders()));
       }
       boolean success = status >= 200 && status < 300 && exchange.refusal() == null;
-      if (success && call.binary) {
-        return binary(call, response, status, headers, attempt);
-      }
       Body read;
       try {
+        if (success && call.binary) {
+          return binary(call, response, status, headers, attempt);
+        }
+        // Read to its end (the connection goes back to the pool) or dropped (see read): never left open.
         read = readBody(call, response, success, status, headers, attempt);
       } catch (IOException e) {
+        abort(response);
         stop = stopped(call, attempt, e);
         if (stop != null) {
           throw stop;
@@ -265,8 +257,6 @@ public final class ClientRuntime implements AutoCloseable {
           continue;
         }
         throw failure;
-      } finally {
-        closeQuietly(response);
       }
       if (success) {
         return success(call, status, headers, read.bytes(), attempt);
@@ -352,13 +342,8 @@ public final class ClientRuntime implements AutoCloseable {
       call.context.queryCredential(home && config.auth().location() == AuthScheme.Location.QUERY
           ? PercentEncoding.query(config.auth().name()) + "=" + PercentEncoding.query(config.credential().reveal())
           : null);
-      ClassicHttpResponse response;
       HttpClientContext context = context(call);
-      try {
-        response = http.executeOpen(null, hopRequest(call, target, home, body), context);
-      } finally {
-        call.context.queryCredential(null);
-      }
+      ClassicHttpResponse response = http.executeOpen(null, hopRequest(call, target, home, body), context);
       int status = response.getCode();
       if (Origin.of(target).isHttps() && context.getSSLSession() == null) {
         // Not over TLS, so not from the target: a proxy refused the CONNECT tunnel and HttpClient hands back its answer.
@@ -379,11 +364,7 @@ public final class ClientRuntime implements AutoCloseable {
         return new Exchange(response, "redirect loop: " + Origin.of(next) + " was already visited; not followed");
       }
       HTTP_LOG.debug("<- {} HTTP {}: following the redirect to {}", call.name(), status, Origin.of(next));
-      try {
-        read(response, MAX_ERROR_BODY_BYTES); // a short body keeps the connection; a long one drops it
-      } finally {
-        closeQuietly(response);
-      }
+      read(response, MAX_ERROR_BODY_BYTES); // a short body keeps the connection; a long one drops it
       target = next;
     }
   }
@@ -469,11 +450,8 @@ public final class ClientRuntime implements AutoCloseable {
         kept.add(pair);
       }
     }
-    String s = uri.toString();
-    int q = s.indexOf('?');
-    int hash = s.indexOf('#', q);
-    String rest = hash < 0 ? "" : s.substring(hash);
-    return URI.create(s.substring(0, q) + (kept.isEmpty() ? "" : "?" + String.join("&", kept)) + rest);
+    String s = uri.toString(); // a fragment is dropped with the rest of the query: it is never sent anyway
+    return URI.create(s.substring(0, s.indexOf('?')) + (kept.isEmpty() ? "" : "?" + String.join("&", kept)));
   }
 
   private URI firstUri(OperationRequest request) {
@@ -503,18 +481,6 @@ public final class ClientRuntime implements AutoCloseable {
     return b.build();
   }
 
-  private boolean isHome(String scheme, URIAuthority authority) {
-    if (scheme == null || authority == null) {
-      return false;
-    }
-    try {
-      return Origin.of(new URI(scheme, null, authority.getHostName(), authority.getPort(), null, null, null))
-          .equals(config.origin());
-    } catch (URISyntaxException e) {
-      return false;
-    }
-  }
-
   private HttpClientContext context(Call call) {
     HttpClientContext ctx = HttpClientContext.create();
     ctx.setRequestConfig(RequestConfig.custom()
@@ -526,23 +492,13 @@ public final class ClientRuntime implements AutoCloseable {
   }
 
   private <T> ApiResponse<T> binary(Call call, ClassicHttpResponse response, int status,
-      Map<String, List<String>> headers, int attempt) {
-    InputStream in;
-    try {
-      HttpEntity entity = response.getEntity();
-      in = entity == null ? InputStream.nullInputStream() : entity.getContent();
-    } catch (IOException | RuntimeException e) {
-      abort(response);
-      SttException stop = stopped(call, attempt, e);
-      throw stop != null ? stop : ioFailure(call, status, e instanceof IOException io ? io : new IOException(e),
-          attempt);
-    }
+      Map<String, List<String>> headers, int attempt) throws IOException {
+    HttpEntity entity = response.getEntity();
+    InputStream in = entity == null ? InputStream.nullInputStream() : entity.getContent();
     BinaryResponse.Closer closer = fullyRead -> {
-      if (fullyRead) {
-        closeQuietly(response); // the connection is already back in the pool
-      } else {
+      if (!fullyRead) {
         abort(response); // closing before the end drops the connection; it never reads the rest
-      }
+      } // else: read to its end, the connection is already back in the pool
     };
     BinaryResponse.Failures failures = e -> {
       SttException stop = stopped(null, attempt, e);
@@ -730,8 +686,7 @@ public final class ClientRuntime implements AutoCloseable {
         config.sleeper().sleep(delay);
       }
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw stopped(call, attempt, e);
+      throw stopped(call, attempt, e); // an interruption: stopped() sets the flag again
     }
     SttException stop = stopped(call, attempt, null);
     if (stop != null) {
@@ -809,7 +764,7 @@ public final class ClientRuntime implements AutoCloseable {
 
   static boolean isJson(String contentType) {
     String mime = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    return mime.equals("application/json") || (mime.startsWith("application/") && mime.endsWith("+json"));
+    return mime.equals("application/json") || mime.endsWith("+json");
   }
 
   private static String simpleName(TypeReference<?> type) {
@@ -843,21 +798,12 @@ public final class ClientRuntime implements AutoCloseable {
     return Timeout.ofMilliseconds(d.toMillis());
   }
 
-  /** Drops the connection under {@code response} without reading what is left of its body. */
+  /**
+   * Drops the connection under {@code response} without reading what is left of its body (HttpClient's
+   * {@code executeOpen} always returns a {@link ModalCloseable} response).
+   */
   private static void abort(ClassicHttpResponse response) {
-    if (response instanceof ModalCloseable m) {
-      m.close(CloseMode.IMMEDIATE);
-    } else {
-      closeQuietly(response);
-    }
-  }
-
-  private static void closeQuietly(ClassicHttpResponse response) {
-    try {
-      response.close();
-    } catch (IOException | RuntimeException ignored) {
-      // already failing, or already released
-    }
+    ((ModalCloseable) response).close(CloseMode.IMMEDIATE);
   }
 
   /**

@@ -28,7 +28,8 @@ import java.util.stream.StreamSupport;
  *   <li>Paging ends on the page without a {@link Page#nextPageKey() next page}.</li>
  *   <li>It never loops forever, whatever the server sends: a next page whose key repeats one of the last
  *       {@value #REMEMBERED_KEYS} pages fetched by this traversal, more than {@link #maxEmptyPages()} empty pages in a
- *       row (default {@value #DEFAULT_MAX_EMPTY_PAGES}), or more than {@link #maxPages()} pages in all (default
+ *       row that still point to a next page (default {@value #DEFAULT_MAX_EMPTY_PAGES}), or a listing longer than
+ *       {@link #maxPages()} pages (default
  *       {@value #DEFAULT_MAX_PAGES}) end it with a {@link PaginationException}, after the items already handed out.
  *       Its memory does not grow with the number of pages.</li>
  *   <li>Each {@link #iterator()}, {@link #stream()} or {@link #pages()} traversal starts again from the first
@@ -157,7 +158,7 @@ public final class Pager<T> implements Iterable<T> {
         throw new PaginationException(vendor, operation, "the next page (" + key.get()
             + ") repeats a page already fetched, following it would loop forever", fetched);
       }
-      if (emptyInARow >= maxEmptyPages) {
+      if (emptyInARow > maxEmptyPages) {
         throw new PaginationException(vendor, operation, emptyInARow + " empty pages in a row still point to a next"
             + " page (the limit is " + maxEmptyPages + ")", fetched);
       }

@@ -53,8 +53,12 @@ public final class CallContext {
 
   /** Whole milliseconds left, rounded up (so that a positive remainder never becomes a 0 = infinite timeout). */
   public long remainingMillis() {
-    long n = remainingNanos();
-    return n <= 0 ? 0 : (n + 999_999) / 1_000_000;
+    return ceilMillis(remainingNanos());
+  }
+
+  /** {@code nanos} in whole milliseconds rounded up; 0 for zero or less. */
+  static long ceilMillis(long nanos) {
+    return nanos <= 0 ? 0 : (nanos + 999_999) / 1_000_000;
   }
 
   public boolean expired() {

@@ -151,15 +151,23 @@ public final class QuietConnectionFactory implements HttpConnectionFactory<Manag
       if (configured != 0 && configured <= remaining) {
         return in.read(b, off, len);
       }
+      // The deadline is nearer than the socket timeout: wait until the deadline only (rounded up, so a timeout here
+      // means it passed), then restore the socket timeout for later reads (e.g. of a download, after the call).
       socket.setSoTimeout((int) Math.min(remaining, Integer.MAX_VALUE));
       try {
         return in.read(b, off, len);
       } catch (SocketTimeoutException e) {
-        throw call.expired() ? new CallContext.DeadlineExceeded(call.callTimeout()) : e;
+        throw new CallContext.DeadlineExceeded(call.callTimeout());
       } finally {
-        if (!socket.isClosed()) {
-          socket.setSoTimeout(configured);
-        }
+        restore(configured);
+      }
+    }
+
+    private void restore(int timeout) {
+      try {
+        socket.setSoTimeout(timeout);
+      } catch (IOException closedMeanwhile) {
+        // the connection is being dropped (close(), an abort): nothing to restore
       }
     }
   }

@@ -82,7 +82,8 @@ public final class UnknownEnums {
       if (token != null && token.isScalarValue() && token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NULL) {
         // Strict reading: an enum is a JSON string. A number or boolean is not coerced into one (nor into the
         // unknown constant).
-        return ctxt.handleUnexpectedToken(handledType(), p);
+        throw com.fasterxml.jackson.databind.exc.MismatchedInputException.from(p, handledType(),
+            "an enum is a JSON string, not " + token);
       }
       String raw = token != null && token.isScalarValue() ? p.getText() : null;
       String path = raw == null ? null : path(p.getParsingContext());

@@ -63,6 +63,29 @@ class UnknownEnumsTest {
   }
 
   @Test
+  void theModuleOnAMapperOfItsOwn() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper own = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+        .addModule(UnknownEnums.module()).build();
+    Map<String, String> seen = new LinkedHashMap<>();
+    Page page = own.readerFor(Page.class).withAttribute(UnknownEnums.ATTRIBUTE, seen)
+        .readValue("{\"main_color\":\"teal\",\"palette\":[\"red\"]}");
+    assertEquals(Color.UNKNOWN_DEFAULT_OPEN_API, page.mainColor);
+    assertEquals(List.of(Color.RED), page.palette);
+    assertEquals(Map.of("main_color", "teal"), seen);
+    assertEquals("(body)", UnknownEnums.path(null));
+  }
+
+  @Test
+  void anEnumIsAJsonStringNotANumberOrBoolean() {
+    for (String bad : new String[] {"{\"main_color\":1}", "{\"main_color\":true}", "{\"palette\":[2.5]}"}) {
+      com.fasterxml.jackson.databind.exc.MismatchedInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+          com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+          () -> Json.mapper().readValue(bad, Page.class), bad);
+      assertTrue(e.getMessage().startsWith("an enum is a JSON string, not VALUE_"), e.getMessage());
+    }
+  }
+
+  @Test
   void withoutTheAttributeNothingIsRecordedAndNothingFails() throws Exception {
     Page page = Json.mapper().readValue("{\"main_color\":\"teal\"}", Page.class);
     assertEquals(Color.UNKNOWN_DEFAULT_OPEN_API, page.mainColor);
