@@ -42,6 +42,7 @@ final class RawServer implements AutoCloseable {
   final List<String> heads = new CopyOnWriteArrayList<>();
   private final Script script;
   private final boolean tls;
+  private volatile boolean keepHeads = true;
 
   RawServer(Script script) throws IOException {
     this(0, script);
@@ -70,6 +71,12 @@ final class RawServer implements AutoCloseable {
 
   String baseUrl() {
     return (tls ? "https" : "http") + "://127.0.0.1:" + port();
+  }
+
+  /** Stops recording request heads (a long soak would fill the heap with them). */
+  RawServer withoutHeads() {
+    keepHeads = false;
+    return this;
   }
 
   /** The request line and headers of request {@code i} (0-based), as received. */
@@ -128,7 +135,9 @@ final class RawServer implements AutoCloseable {
         if (head == null) {
           return; // the client closed the connection
         }
-        heads.add(head);
+        if (keepHeads) {
+          heads.add(head);
+        }
         in.readNBytes(contentLength(head));
         script.answer(requests.incrementAndGet(), head, s);
       }

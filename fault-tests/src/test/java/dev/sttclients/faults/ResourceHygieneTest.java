@@ -100,6 +100,29 @@ class ResourceHygieneTest {
     }
   }
 
+  /** The pool's own count: a download holds its connection until closed or read to its end. */
+  @Test
+  void anOpenDownloadIsTheOnlyLeasedConnection() throws Exception {
+    try (RawServer server = new RawServer((n, head, s) -> RawServer.respond(s, 200, "application/octet-stream",
+        "0123456789"));
+        RawClient c = RawClient.builder().apiKey(Faults.API_KEY).baseUrl(server.baseUrl()).build()) {
+      dev.sttclients.runtime.internal.OperationRequest get = dev.sttclients.runtime.internal.OperationRequest
+          .builder("getFile", "GET", "/file").accept("application/octet-stream").build();
+      var type = new com.fasterxml.jackson.core.type.TypeReference<BinaryResponse>() {};
+      assertEquals(0, c.rt().leasedConnections());
+      BinaryResponse first = c.rt().execute(get, type, null).body();
+      assertEquals(1, c.rt().leasedConnections());
+      BinaryResponse second = c.rt().execute(get, type, null).body();
+      assertEquals(2, c.rt().leasedConnections());
+      assertEquals("0123456789", new String(first.body().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII));
+      assertEquals(1, c.rt().leasedConnections(), "read to its end: back in the pool");
+      second.close();
+      assertEquals(0, c.rt().leasedConnections(), "closed early: dropped");
+      first.close();
+      assertEquals(2, server.accepted());
+    }
+  }
+
   @Test
   void noThreadOutlivesTheClient() throws Exception {
     try (RawServer server = new RawServer((n, head, s) -> RawServer.respond(s, 200, "application/json", JOB_JSON))) {

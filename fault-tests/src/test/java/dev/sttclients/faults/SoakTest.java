@@ -199,9 +199,9 @@ class SoakTest {
     int threads = Integer.getInteger("soak.threads", 64);
     Random seeds = new Random(16);
     try (RawServer other = new RawServer((n, head, s) -> RawServer.respond(s, 200, "application/json",
-        Faults.JOB_JSON))) {
+        Faults.JOB_JSON)).withoutHeads()) {
       String otherOrigin = "http://localhost:" + other.port();
-      try (RawServer server = new RawServer((n, head, s) -> answer(n, head, s, otherOrigin))) {
+      try (RawServer server = new RawServer((n, head, s) -> answer(n, head, s, otherOrigin)).withoutHeads()) {
         GladiaClient gladia = GladiaClient.builder().apiKey(GLADIA_KEY).baseUrl(server.baseUrl())
             .connectTimeout(Duration.ofSeconds(2)).responseTimeout(RESPONSE_TIMEOUT).callTimeout(CALL_TIMEOUT)
             .connectionRequestTimeout(Duration.ofSeconds(2)).maxConnections(32).maxResponseSize(256 * 1024)

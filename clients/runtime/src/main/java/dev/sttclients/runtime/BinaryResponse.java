@@ -98,13 +98,12 @@ public final class BinaryResponse implements AutoCloseable {
 
   /** The {@code Content-Length}, if sent. */
   public OptionalLong contentLength() {
-    return header("content-length").map(v -> {
-      try {
-        return OptionalLong.of(Long.parseLong(v.trim()));
-      } catch (NumberFormatException e) {
-        return OptionalLong.empty();
-      }
-    }).orElse(OptionalLong.empty());
+    Optional<String> value = header("content-length");
+    try {
+      return value.isPresent() ? OptionalLong.of(Long.parseLong(value.get().trim())) : OptionalLong.empty();
+    } catch (NumberFormatException notANumber) {
+      return OptionalLong.empty();
+    }
   }
 
   /**
@@ -143,14 +142,12 @@ public final class BinaryResponse implements AutoCloseable {
 
   /** {@code charset'language'percent-encoded} (RFC 8187); null when unreadable. */
   private static String decodeExtended(String value) {
-    int first = value.indexOf('\'');
-    int second = first < 0 ? -1 : value.indexOf('\'', first + 1);
-    if (second < 0) {
+    String[] parts = value.split("'", 3); // charset, language, encoded name
+    if (parts.length < 3) {
       return null;
     }
     try {
-      Charset charset = Charset.forName(value.substring(0, first).trim());
-      return PercentCodec.decode(value.substring(second + 1), charset);
+      return PercentCodec.decode(parts[2], Charset.forName(parts[0].trim()));
     } catch (IllegalArgumentException unknownCharset) {
       return null;
     }

@@ -346,8 +346,8 @@ public final class ClientRuntime implements AutoCloseable {
       ClassicHttpResponse response = http.executeOpen(null, hopRequest(call, target, home, body), context);
       int status = response.getCode();
       if (Origin.of(target).isHttps() && context.getSSLSession() == null) {
-        // Not over TLS, so not from the target: a proxy refused the CONNECT tunnel and HttpClient hands back its answer.
-        abort(response);
+        // Not over TLS, so not from the target: a proxy refused the CONNECT tunnel and HttpClient hands back its answer
+        // (having already let go of the proxy connection).
         throw new TunnelRefused("the proxy refused the tunnel to " + Origin.of(target) + " with HTTP " + status);
       }
       if (!REDIRECTS.contains(status)) {
@@ -789,9 +789,7 @@ public final class ClientRuntime implements AutoCloseable {
   }
 
   private static String firstLine(Exception e) {
-    String m = String.valueOf(e.getMessage());
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
+    return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
   }
 
   private static Timeout timeout(Duration d) {

@@ -59,6 +59,8 @@ class BinaryResponseTest {
       "attachment; filename*=UTF-8''star.wav; filename=\"plain.wav\" | star.wav",
       "attachment; filename*=UNKNOWN-CHARSET''x.wav; filename=p.wav | p.wav",
       "attachment; filename*=nocharset.wav; filename=p.wav        | p.wav",
+      "attachment; filename*=UTF-8'only-one-quote.wav; filename=p.wav | p.wav",
+      "attachment; filename*='en'no-charset.wav; filename=p.wav  | p.wav",
       "attachment; filename=\"x;y.wav\"                          | x;y.wav",
       "attachment; filename=\"../../etc/passwd\"                 | passwd",
       "attachment; filename=\"C:\\\\dir\\\\file.wav\"            | file.wav",

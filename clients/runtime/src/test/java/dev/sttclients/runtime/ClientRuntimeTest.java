@@ -38,6 +38,9 @@ class ClientRuntimeTest {
     JsonMappingException top = assertThrows(JsonMappingException.class,
         () -> Json.mapper().readValue("[1, \"x\"]", new TypeReference<List<Integer>>() {}));
     assertEquals(" at [1]", ClientRuntime.jsonPath(top));
+    JsonMappingException first = assertThrows(JsonMappingException.class,
+        () -> Json.mapper().readValue("[\"x\"]", new TypeReference<List<Integer>>() {}));
+    assertEquals(" at [0]", ClientRuntime.jsonPath(first));
     assertEquals("", ClientRuntime.jsonPath(new java.io.IOException("plain")));
     JsonMappingException root = assertThrows(JsonMappingException.class,
         () -> Json.mapper().readValue("\"x\"", Item.class));

@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
@@ -34,7 +33,6 @@ public final class BeanChecks {
       .messageInterpolator(interpolator(new ParameterMessageInterpolator()))
       .buildValidatorFactory();
   private static final Validator VALIDATOR = FACTORY.getValidator();
-  private static final Map<String, Method> METHODS = new ConcurrentHashMap<>();
 
   private BeanChecks() {}
 
@@ -72,8 +70,7 @@ public final class BeanChecks {
    * its parameters. {@code wireNames[i]} is the spec's name of parameter i.
    */
   public static List<Violation> checkParameters(Object api, String methodName, String[] wireNames, Object[] args) {
-    Method method = METHODS.computeIfAbsent(api.getClass().getName() + "#" + methodName + "/" + args.length,
-        k -> findMethod(api.getClass(), methodName, args.length));
+    Method method = findMethod(api.getClass(), methodName, args.length);
     Set<ConstraintViolation<Object>> found =
         VALIDATOR.forExecutables().validateParameters(api, method, args);
     List<Violation> out = new ArrayList<>();

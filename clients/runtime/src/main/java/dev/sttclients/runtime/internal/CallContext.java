@@ -58,7 +58,7 @@ public final class CallContext {
 
   /** {@code nanos} in whole milliseconds rounded up; 0 for zero or less. */
   static long ceilMillis(long nanos) {
-    return nanos <= 0 ? 0 : (nanos + 999_999) / 1_000_000;
+    return Math.max(0, (nanos + 999_999) / 1_000_000);
   }
 
   public boolean expired() {

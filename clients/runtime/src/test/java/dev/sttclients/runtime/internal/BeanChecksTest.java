@@ -173,6 +173,53 @@ class BeanChecksTest {
         new Object[] {"x", null, Kind.A, List.of(Kind.A)}));
   }
 
+  public static final class Api3 {
+    public void call(String a, Object kind) {
+    }
+  }
+
+  @Test
+  void anUnknownPlaceholderRightAfterTheWireNamesKeepsItsJavaName() {
+    assertEquals(List.of(new Violation("arg1", "UNKNOWN_DEFAULT_OPEN_API",
+        "is the placeholder for values unknown to this client and cannot be sent")),
+        BeanChecks.checkParameters(new Api3(), "call", new String[] {"a"}, new Object[] {"x",
+            Kind.UNKNOWN_DEFAULT_OPEN_API}));
+  }
+
+  /** A rule on the whole bean that reports on a property the bean does not have. */
+  @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+  @jakarta.validation.Constraint(validatedBy = GhostRule.Check.class)
+  public @interface GhostRule {
+    String message() default "names a ghost";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends jakarta.validation.Payload>[] payload() default {};
+
+    final class Check implements jakarta.validation.ConstraintValidator<GhostRule, Object> {
+      @Override
+      public boolean isValid(Object value, jakarta.validation.ConstraintValidatorContext context) {
+        context.disableDefaultConstraintViolation();
+        context.buildConstraintViolationWithTemplate("names a ghost").addPropertyNode("ghost").addConstraintViolation();
+        return false;
+      }
+    }
+  }
+
+  @GhostRule
+  public static final class Haunted {
+    @Override
+    public String toString() {
+      return "Haunted";
+    }
+  }
+
+  @Test
+  void aBeanLevelRuleOnAPropertyTheBeanLacksShowsTheBean() {
+    assertEquals(List.of(new Violation("ghost", "Haunted", "names a ghost")), BeanChecks.checkBean(new Haunted()));
+  }
+
   @Test
   void mapEntriesAndBeanLevelRulesAreNamed() {
     java.util.Map<String, Inner> byName = new java.util.LinkedHashMap<>();
@@ -194,7 +241,8 @@ class BeanChecksTest {
 
   @Test
   void theSharedValidatorAndTheInterpolatorOnTheirOwn() {
-    assertEquals(BeanChecks.validator(), BeanChecks.validator());
+    org.junit.jupiter.api.Assertions.assertNotNull(BeanChecks.validator());
+    assertEquals(1, BeanChecks.validator().validate(new Model(null, null, null, null, null, null)).size());
     jakarta.validation.MessageInterpolator base = new org.hibernate.validator.messageinterpolation
         .ParameterMessageInterpolator();
     jakarta.validation.MessageInterpolator own = BeanChecks.interpolator(base);

@@ -62,6 +62,7 @@ class CallContextTest {
   void millisecondsAreRoundedUp() {
     assertEquals(0, CallContext.ceilMillis(0));
     assertEquals(0, CallContext.ceilMillis(-5));
+    assertEquals(0, CallContext.ceilMillis(-2_000_000));
     assertEquals(1, CallContext.ceilMillis(1));
     assertEquals(1, CallContext.ceilMillis(999_999));
     assertEquals(1, CallContext.ceilMillis(1_000_000));

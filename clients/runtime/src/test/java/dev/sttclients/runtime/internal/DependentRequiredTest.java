@@ -68,4 +68,28 @@ class DependentRequiredTest {
         new Object[] {List.of("en", "EN-us")});
     assertEquals(List.of(new Violation("codes[1]", "'EN-us'", "must match \"[a-z]{2}\"")), found);
   }
+
+  /** A property Jackson knows from a setter only: nothing to read its value with. */
+  public static class WriteOnly {
+    @JsonProperty("secret")
+    public void setSecret(String s) {
+    }
+
+    @JsonProperty("plain")
+    public String getPlain() {
+      return "p";
+    }
+  }
+
+  @Test
+  void aFieldThatCannotBeReadOrDoesNotExistIsAProgrammingError() {
+    assertEquals("p", DependentRequired.Check.value(new WriteOnly(), "plain"));
+    IllegalStateException missing = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> DependentRequired.Check.value(new WriteOnly(), "nope"));
+    assertEquals("no field 'nope' on " + WriteOnly.class.getName() + ": check the DependentRequired rule in the spec",
+        missing.getMessage());
+    IllegalStateException unreadable = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> DependentRequired.Check.value(new WriteOnly(), "secret"));
+    assertEquals("field 'secret' of " + WriteOnly.class.getName() + " is not readable", unreadable.getMessage());
+  }
 }
