@@ -118,6 +118,27 @@ class DeadlineAndInterruptTest {
     }
   }
 
+  /** A per-call call timeout on a download covers its body too: a dripping download ends with it. */
+  @Test
+  void aPerCallTimeoutOnADownloadCoversItsBody() throws Exception {
+    try (RawServer server = new RawServer((n, head, s) -> {
+      RawServer.write(s, "HTTP/1.1 200 OK\r\nContent-Type: audio/wav\r\nContent-Length: 100000\r\n\r\nRIFF");
+      for (int i = 0; i < 600 && !s.isClosed(); i++) {
+        Thread.sleep(100);
+        RawServer.write(s, "x");
+      }
+    }); GladiaClient c = Faults.gladia(server.baseUrl(), h).responseTimeout(Duration.ofSeconds(5)).build()) {
+      long start = System.nanoTime();
+      CallTimeoutException e = assertTimeoutPreemptively(NO_HANG, () -> fails(CallTimeoutException.class,
+          () -> c.preRecorded().getFile(JOB_ID, RequestOptions.builder().callTimeout(Duration.ofMillis(1500)).build())
+              .writeTo(java.io.OutputStream.nullOutputStream())));
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(ms >= 1400 && ms < 5000, ms + " ms");
+      assertEquals("gladia getFile: call timeout of 1500 ms reached reading the body", e.getMessage());
+      assertEquals(0, server.awaitNoOpenConnections(Duration.ofSeconds(5)));
+    }
+  }
+
   /** A listening socket that never accepts, its backlog full: a connect there hangs until its timeout. */
   @Test
   void aConnectThatHangsEndsAtTheConnectTimeoutOrTheCallTimeout() throws Exception {

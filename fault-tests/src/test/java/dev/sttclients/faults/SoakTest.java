@@ -84,6 +84,8 @@ class SoakTest {
       answerList(line, s, r);
       return;
     }
+    // A server echoes the key of the client that called it (a client knows only its own secret).
+    String key = head.contains(GLADIA_KEY) ? GLADIA_KEY : VERBIT_KEY;
     int fault = r.nextInt(FAULTS);
     faultsServed.computeIfAbsent(fault, k -> new LongAdder()).increment();
     switch (fault) {
@@ -127,8 +129,8 @@ class SoakTest {
       case 18 -> RawServer.write(s, "HTTP/1.1 307 Again\r\nLocation: " + line.split(" ")[1] + "\r\nContent-Length: 0"
           + "\r\n\r\n");
       case 19 -> {
-        String body = "{\"message\":\"bad key " + GLADIA_KEY + " / " + VERBIT_KEY + "\",\"path\":\"/x\"}";
-        RawServer.write(s, "HTTP/1.1 400 Bad\r\nContent-Type: application/json\r\nX-Echo: " + GLADIA_KEY
+        String body = "{\"message\":\"bad key " + key + "\",\"path\":\"/x?api_token=" + key + "\"}";
+        RawServer.write(s, "HTTP/1.1 400 Bad\r\nContent-Type: application/json\r\nX-Echo: " + key
             + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
       }
       case 20 -> RawServer.respond(s, 200, "application/json", Faults.JOB_JSON.replace("\"version\":2",
@@ -137,7 +139,7 @@ class SoakTest {
       case 22 -> RawServer.awaitClientGone(s, Duration.ofSeconds(30));
       case 23 -> endless(s, 200); // a download that never ends, or a JSON body past maxResponseSize
       case 24 -> RawServer.respond(s, 200, "text/html", "<html>login</html>");
-      default -> RawServer.respond(s, 200, "application/json", "{\"id\":\"" + GLADIA_KEY + "\"}");
+      default -> RawServer.respond(s, 200, "application/json", "{\"id\":\"" + key + "\"}");
     }
   }
 
@@ -209,7 +211,7 @@ class SoakTest {
             .build();
         VerbitClient verbit = VerbitClient.builder().apiKey(VERBIT_KEY).legacyQueryAuth()
             .baseUrl(server.baseUrl() + "/api").responseTimeout(RESPONSE_TIMEOUT).callTimeout(CALL_TIMEOUT)
-            .maxConnections(16).retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ofMillis(10),
+            .maxConnections(16).maxResponseSize(256 * 1024).retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ofMillis(10),
                 Duration.ofMillis(200))).build();
         long end = System.nanoTime() + duration.toNanos();
         AtomicBoolean stop = new AtomicBoolean();
@@ -276,7 +278,9 @@ class SoakTest {
               RequestOptions.builder().callTimeout(Duration.ofMillis(1500)).maxRetries(1).build());
           case 4 -> gladia.preRecorded().delete(Faults.JOB_ID);
           case 5 -> {
-            try (BinaryResponse file = gladia.preRecorded().getFile(Faults.JOB_ID)) {
+            // A download's body is bounded by a per-call callTimeout only (a client-wide one ends with the headers).
+            try (BinaryResponse file = gladia.preRecorded().getFile(Faults.JOB_ID,
+                RequestOptions.builder().callTimeout(CALL_TIMEOUT).build())) {
               if (r.nextBoolean()) {
                 file.body().read(new byte[1024]);
               } else {
@@ -354,6 +358,10 @@ class SoakTest {
     faultsServed.entrySet().stream().sorted(Map.Entry.comparingByKey())
         .forEach(e -> sb.append(' ').append(e.getKey()).append('=').append(e.getValue().sum()));
     sb.append("\nproblems ").append(problems.size()).append('\n');
+    problems.stream().map(p -> p.lines().limit(3).reduce((a, b) -> a + " | " + b).orElse(""))
+        .collect(java.util.stream.Collectors.groupingBy(p -> p, java.util.stream.Collectors.counting()))
+        .entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
+        .forEach(e -> sb.append("  ").append(e.getValue()).append(" x ").append(e.getKey()).append('\n'));
     System.out.println(sb);
     try {
       Files.writeString(Path.of("target", "soak-report.txt"), sb.toString());

@@ -27,6 +27,9 @@ import org.apache.hc.core5.net.PercentCodec;
  * temporary file. Close it (try-with-resources) to give the connection back; reading it to the end
  * and closing lets the pool reuse the connection, closing it earlier drops the connection (the rest of the body is
  * never read). The client's {@code maxResponseSize} does not apply; each read waits at most the response timeout.
+ * The client-wide {@code callTimeout} ends when the headers are in (so that it never cuts a long download); a
+ * per-call {@code RequestOptions.callTimeout} covers the body too: a read past it fails
+ * ({@code CallTimeoutException} from {@code writeTo}).
  */
 public final class BinaryResponse implements AutoCloseable {
   /** Releases the response: {@code fullyRead} when the body was read to its end. */
@@ -46,28 +49,43 @@ public final class BinaryResponse implements AutoCloseable {
   private final InputStream body;
   private final Closer closer;
   private final Failures failures;
+  /** The call's deadline when it also covers the body (a per-call callTimeout); null otherwise. */
+  private final dev.sttclients.runtime.internal.CallContext deadline;
   private volatile boolean fullyRead;
   private volatile boolean closed;
 
   BinaryResponse(int statusCode, Map<String, List<String>> headers, InputStream body, Closer closer,
       Failures failures) {
+    this(statusCode, headers, body, closer, failures, null);
+  }
+
+  BinaryResponse(int statusCode, Map<String, List<String>> headers, InputStream body, Closer closer,
+      Failures failures, dev.sttclients.runtime.internal.CallContext deadline) {
     this.statusCode = statusCode;
     this.headers = Map.copyOf(headers);
     this.closer = closer;
     this.failures = failures;
+    this.deadline = deadline;
     this.body = new FilterInputStream(body) {
       @Override
       public int read() throws IOException {
-        int b = super.read();
-        fullyRead |= b < 0;
-        return b;
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
       }
 
       @Override
       public int read(byte[] buf, int off, int len) throws IOException {
-        int n = super.read(buf, off, len);
-        fullyRead |= n < 0;
-        return n;
+        dev.sttclients.runtime.internal.CallContext call = deadline == null ? null : deadline.reenter();
+        try {
+          int n = super.read(buf, off, len);
+          fullyRead |= n < 0;
+          return n;
+        } finally {
+          if (call != null) {
+            call.exit();
+          }
+        }
       }
 
       @Override

@@ -24,7 +24,6 @@ import dev.sttclients.runtime.internal.Origin;
 import dev.sttclients.runtime.internal.PercentEncoding;
 import dev.sttclients.runtime.internal.Redactor;
 import dev.sttclients.runtime.internal.UnknownEnums;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -37,6 +36,7 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -308,25 +308,34 @@ public final class ClientRuntime implements AutoCloseable {
       return new Body(new byte[0], true);
     }
     boolean complete = false;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    // Chunks, then one array of the exact size: at most twice the body in memory, never more than the limit + 1.
+    List<byte[]> chunks = new ArrayList<>();
+    int total = 0;
     try {
       InputStream in = entity.getContent();
-      byte[] buf = new byte[8192];
-      while (out.size() <= limit) {
-        int n = in.read(buf, 0, (int) Math.min(buf.length, (long) limit + 1 - out.size()));
-        if (n < 0) {
+      while (total <= limit) {
+        byte[] chunk = new byte[(int) Math.min(64 * 1024, (long) limit + 1 - total)];
+        int n = in.readNBytes(chunk, 0, chunk.length);
+        chunks.add(n == chunk.length ? chunk : Arrays.copyOf(chunk, n));
+        total += n;
+        if (n < chunk.length) {
           complete = true;
           break;
         }
-        out.write(buf, 0, n);
       }
     } finally {
       if (!complete) {
         abort(response);
       }
     }
-    byte[] bytes = out.toByteArray();
-    return new Body(bytes.length > limit ? java.util.Arrays.copyOf(bytes, limit) : bytes, complete);
+    byte[] bytes = new byte[Math.min(total, limit)];
+    int at = 0;
+    for (byte[] chunk : chunks) {
+      int n = Math.min(chunk.length, bytes.length - at);
+      System.arraycopy(chunk, 0, bytes, at, n);
+      at += n;
+    }
+    return new Body(bytes, complete);
   }
 
   /**
@@ -502,10 +511,16 @@ public final class ClientRuntime implements AutoCloseable {
     };
     BinaryResponse.Failures failures = e -> {
       SttException stop = stopped(null, attempt, e);
+      if (stop == null && e instanceof CallContext.DeadlineExceeded) {
+        stop = new CallTimeoutException(config.vendor().name(), call.name() + ": call timeout of "
+            + call.callTimeout.toMillis() + " ms reached reading the body", attempt, call.callTimeout, null);
+      }
       return stop != null ? stop : ioFailure(call, status, e, attempt);
     };
+    // A per-call callTimeout covers the body too; the client-wide one ends with the headers (long downloads).
+    CallContext deadline = call.opts.callTimeout().isPresent() ? call.context : null;
     @SuppressWarnings("unchecked")
-    T value = (T) new BinaryResponse(status, headers, in, closer, failures);
+    T value = (T) new BinaryResponse(status, headers, in, closer, failures, deadline);
     return new ApiResponse<>(status, headers, errors.requestIdFromHeaders(headers), attempt, value);
   }
 

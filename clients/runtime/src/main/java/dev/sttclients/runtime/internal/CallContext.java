@@ -16,15 +16,26 @@ public final class CallContext {
   private final CallContext previous;
   private volatile String queryCredential;
 
-  private CallContext(Duration callTimeout, CallContext previous) {
+  private CallContext(Duration callTimeout, long deadlineNanos, CallContext previous) {
     this.callTimeout = callTimeout;
-    this.deadlineNanos = System.nanoTime() + callTimeout.toNanos();
+    this.deadlineNanos = deadlineNanos;
     this.previous = previous;
   }
 
   /** Starts a call with this overall deadline on the current thread; close it with {@link #exit()}. */
   public static CallContext enter(Duration callTimeout) {
-    CallContext c = new CallContext(callTimeout, CURRENT.get());
+    return push(new CallContext(callTimeout, System.nanoTime() + callTimeout.toNanos(), CURRENT.get()));
+  }
+
+  /**
+   * The same deadline again on the current thread, e.g. for reading a download's body after its call returned;
+   * close it with {@link #exit()}.
+   */
+  public CallContext reenter() {
+    return push(new CallContext(callTimeout, deadlineNanos, CURRENT.get()));
+  }
+
+  private static CallContext push(CallContext c) {
     CURRENT.set(c);
     return c;
   }
