@@ -268,6 +268,21 @@ class WireFormatTest {
     }
   }
 
+  /** 2xx is success, whatever its number; 300 (not a redirect the client follows) is not. */
+  @ParameterizedTest(name = "HTTP {0}")
+  @ValueSource(ints = {200, 203, 299, 300, 304})
+  void successIsExactlyTheTwoHundreds(int status) throws Exception {
+    try (RawServer server = new RawServer((n, head, s) -> RawServer.respond(s, status, "application/json", JOB_JSON));
+        GladiaClient c = Faults.gladia(server.baseUrl(), h).build()) {
+      if (status < 300) {
+        assertEquals(status, c.preRecorded().getWithResponse(JOB_ID, RequestOptions.none()).statusCode());
+      } else {
+        assertEquals(status, fails(dev.sttclients.runtime.errors.UnexpectedStatusException.class,
+            () -> c.preRecorded().get(JOB_ID)).statusCode());
+      }
+    }
+  }
+
   @Test
   void anEmptyContentTypeIsReadAsJson() throws Exception {
     try (RawServer server = new RawServer((n, head, s) -> {

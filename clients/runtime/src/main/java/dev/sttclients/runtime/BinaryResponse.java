@@ -70,8 +70,7 @@ public final class BinaryResponse implements AutoCloseable {
       @Override
       public int read() throws IOException {
         byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        return read(one, 0, 1) == 1 ? one[0] & 0xff : -1;
       }
 
       @Override

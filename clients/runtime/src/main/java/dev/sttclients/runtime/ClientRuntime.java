@@ -36,7 +36,6 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -316,7 +315,7 @@ public final class ClientRuntime implements AutoCloseable {
       while (total <= limit) {
         byte[] chunk = new byte[(int) Math.min(64 * 1024, (long) limit + 1 - total)];
         int n = in.readNBytes(chunk, 0, chunk.length);
-        chunks.add(n == chunk.length ? chunk : Arrays.copyOf(chunk, n));
+        chunks.add(chunk); // only the last one can be partly filled; the copy below takes just its bytes
         total += n;
         if (n < chunk.length) {
           complete = true;

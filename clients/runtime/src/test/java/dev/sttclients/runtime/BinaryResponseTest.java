@@ -128,6 +128,38 @@ class BinaryResponseTest {
     assertEquals(List.of(true, true), closes);
   }
 
+  /** A per-call deadline covers each read of the body, and is gone from the thread between reads. */
+  @Test
+  void aDeadlineCoversEachReadAndDoesNotStayOnTheThread() throws IOException {
+    dev.sttclients.runtime.internal.CallContext call = dev.sttclients.runtime.internal.CallContext
+        .enter(java.time.Duration.ofMinutes(1));
+    call.exit();
+    List<Object> seen = new ArrayList<>();
+    InputStream spy = new InputStream() {
+      @Override
+      public int read() {
+        return -1;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        seen.add(dev.sttclients.runtime.internal.CallContext.current());
+        return len == 0 ? 0 : seen.size() < 3 ? 1 : -1;
+      }
+    };
+    BinaryResponse r = new BinaryResponse(200, Map.of(), spy, closes::add, e -> typed, call);
+    assertEquals(0, r.body().read());
+    assertEquals(1, r.body().read(new byte[4], 0, 4));
+    assertEquals(-1, r.body().read());
+    assertEquals(3, seen.size());
+    for (Object c : seen) {
+      assertEquals(java.time.Duration.ofMinutes(1), ((dev.sttclients.runtime.internal.CallContext) c).callTimeout());
+    }
+    assertEquals(null, dev.sttclients.runtime.internal.CallContext.current(), "left on the thread after a read");
+    r.close();
+    assertEquals(List.of(true), closes);
+  }
+
   @Test
   void writeToAStreamCopiesEverythingAndCloses() {
     byte[] data = "RIFF....WAVE".repeat(10_000).getBytes(StandardCharsets.US_ASCII);

@@ -69,6 +69,24 @@ class DependentRequiredTest {
     assertEquals(List.of(new Violation("codes[1]", "'EN-us'", "must match \"[a-z]{2}\"")), found);
   }
 
+  public static class Nullables {
+    @JsonProperty("set")
+    public org.openapitools.jackson.nullable.JsonNullable<Integer> getSet() {
+      return org.openapitools.jackson.nullable.JsonNullable.of(3);
+    }
+
+    @JsonProperty("unset")
+    public org.openapitools.jackson.nullable.JsonNullable<Integer> getUnset() {
+      return org.openapitools.jackson.nullable.JsonNullable.undefined();
+    }
+  }
+
+  @Test
+  void jsonNullableFieldsAreUnwrapped() {
+    assertEquals(3, DependentRequired.Check.value(new Nullables(), "set"));
+    assertEquals(null, DependentRequired.Check.value(new Nullables(), "unset"));
+  }
+
   /** A property Jackson knows from a setter only: nothing to read its value with. */
   public static class WriteOnly {
     @JsonProperty("secret")

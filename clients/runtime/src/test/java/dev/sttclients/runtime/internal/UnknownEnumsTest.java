@@ -62,6 +62,22 @@ class UnknownEnumsTest {
     assertEquals(Map.of("main_color", "teal", "items[1].color", "mauve", "palette[1]", "ochre"), seen);
   }
 
+  enum Plain { RED }
+
+  static final class CaseInsensitive {
+    @com.fasterxml.jackson.annotation.JsonFormat(with =
+        com.fasterxml.jackson.annotation.JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES)
+    @JsonProperty("plain") public Plain plain;
+  }
+
+  /** A property-level format makes Jackson re-create the enum deserializer: the recorder wraps the new one too. */
+  @Test
+  void aContextualEnumDeserializerIsStillWrapped() throws Exception {
+    assertEquals(Plain.RED, Json.mapper().readValue("{\"plain\":\"red\"}", CaseInsensitive.class).plain);
+    org.junit.jupiter.api.Assertions.assertThrows(com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+        () -> Json.mapper().readValue("{\"plain\":1}", CaseInsensitive.class));
+  }
+
   @Test
   void theModuleOnAMapperOfItsOwn() throws Exception {
     com.fasterxml.jackson.databind.ObjectMapper own = com.fasterxml.jackson.databind.json.JsonMapper.builder()
