@@ -92,9 +92,12 @@ class ErrorMappingTest {
 
   @Test
   void hierarchy() {
-    assertTrue(AuthenticationException.class.isAssignableFrom(PermissionDeniedException.class));
-    for (Class<?> c : List.of(BadRequestException.class, AuthenticationException.class, NotFoundException.class,
-        ConflictException.class, RateLimitException.class, ServerException.class, UnexpectedStatusException.class)) {
+    // A 403 (e.g. deleting a job that is still processing) is not an authentication failure: a
+    // catch (AuthenticationException) meant for a bad key must not swallow it.
+    assertFalse(AuthenticationException.class.isAssignableFrom(PermissionDeniedException.class));
+    for (Class<?> c : List.of(BadRequestException.class, AuthenticationException.class, PermissionDeniedException.class,
+        NotFoundException.class, ConflictException.class, RateLimitException.class, ServerException.class,
+        UnexpectedStatusException.class)) {
       assertTrue(ServiceException.class.isAssignableFrom(c), c.getName());
     }
   }

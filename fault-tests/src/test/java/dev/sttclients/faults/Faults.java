@@ -51,6 +51,18 @@ final class Faults {
     return wm.findAll(RequestPatternBuilder.allRequests()).size();
   }
 
+  /**
+   * The number of requests the server received once it reached {@code expected} (or after 2 s): WireMock journals a
+   * request on one of its own threads, which on a loaded machine can lag behind the client that already gave up.
+   */
+  static int serverSawEventually(WireMockExtension wm, int expected) throws InterruptedException {
+    long end = System.nanoTime() + 2_000_000_000L;
+    while (serverSaw(wm) < expected && System.nanoTime() < end) {
+      Thread.sleep(10);
+    }
+    return serverSaw(wm);
+  }
+
   /** A Gladia client with the suite's key, the recording sleeper and listener, and short timeouts. */
   static GladiaClient.Builder gladia(String baseUrl, Harness h) {
     return GladiaClient.builder()

@@ -41,6 +41,8 @@ final class RawServer implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   final List<String> heads = new CopyOnWriteArrayList<>();
   private final Script script;
+  private final boolean tls;
+  private volatile boolean keepHeads = true;
 
   RawServer(Script script) throws IOException {
     this(0, script);
@@ -48,8 +50,18 @@ final class RawServer implements AutoCloseable {
 
   /** On a given loopback port (0: any free one). */
   RawServer(int port, Script script) throws IOException {
+    this(new ServerSocket(port, 50, InetAddress.getLoopbackAddress()), false, script);
+  }
+
+  /** An https server on a free loopback port, with the certificate of {@code tls} (see {@link TestTls}). */
+  RawServer(javax.net.ssl.SSLContext tls, Script script) throws IOException {
+    this(tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress()), true, script);
+  }
+
+  private RawServer(ServerSocket server, boolean tls, Script script) {
     this.script = script;
-    this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+    this.server = server;
+    this.tls = tls;
     workers.submit(this::acceptLoop);
   }
 
@@ -58,7 +70,23 @@ final class RawServer implements AutoCloseable {
   }
 
   String baseUrl() {
-    return "http://127.0.0.1:" + port();
+    return (tls ? "https" : "http") + "://127.0.0.1:" + port();
+  }
+
+  /** Stops recording request heads (a long soak would fill the heap with them). */
+  RawServer withoutHeads() {
+    keepHeads = false;
+    return this;
+  }
+
+  /** The request line and headers of request {@code i} (0-based), as received. */
+  String head(int i) {
+    return heads.get(i);
+  }
+
+  /** The request line of request {@code i} (0-based), e.g. {@code GET /v2/x HTTP/1.1}. */
+  String requestLine(int i) {
+    return heads.get(i).substring(0, heads.get(i).indexOf("\r\n"));
   }
 
   /** Requests received so far (complete heads). */
@@ -107,7 +135,9 @@ final class RawServer implements AutoCloseable {
         if (head == null) {
           return; // the client closed the connection
         }
-        heads.add(head);
+        if (keepHeads) {
+          heads.add(head);
+        }
         in.readNBytes(contentLength(head));
         script.answer(requests.incrementAndGet(), head, s);
       }
@@ -158,6 +188,21 @@ final class RawServer implements AutoCloseable {
         + "\r\n\r\n");
     s.getOutputStream().write(bytes);
     s.getOutputStream().flush();
+  }
+
+  /** Blocks until the client closes the connection (or {@code max} passes), reading and discarding what it sends. */
+  static void awaitClientGone(Socket s, Duration max) throws IOException {
+    long end = System.nanoTime() + max.toNanos();
+    InputStream in = s.getInputStream();
+    while (System.nanoTime() < end) {
+      try {
+        if (in.read() < 0) {
+          return;
+        }
+      } catch (java.net.SocketTimeoutException stillThere) {
+        // keep waiting
+      }
+    }
   }
 
   /** Closes with a TCP RST instead of a FIN. */

@@ -4,11 +4,11 @@ import static dev.sttclients.faults.Faults.JOB_ID;
 import static dev.sttclients.faults.Faults.JOB_JSON;
 import static dev.sttclients.faults.Faults.fails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sttclients.gladia.GladiaClient;
 import dev.sttclients.runtime.BinaryResponse;
+import dev.sttclients.runtime.errors.ClientClosedException;
 import dev.sttclients.runtime.errors.ConnectionException;
 import dev.sttclients.runtime.errors.MalformedResponseException;
 import dev.sttclients.runtime.errors.NotFoundException;
@@ -93,9 +93,33 @@ class ResourceHygieneTest {
       c.close();
       c.close(); // idempotent
       assertEquals(0, server.awaitNoOpenConnections(Duration.ofSeconds(5)));
-      IllegalStateException e = assertThrows(IllegalStateException.class, () -> c.preRecorded().get(JOB_ID));
-      assertEquals("gladia client is closed", e.getMessage());
+      ClientClosedException e = fails(ClientClosedException.class, () -> c.preRecorded().get(JOB_ID));
+      assertEquals("gladia get: the client was closed; nothing sent", e.getMessage());
+      assertEquals(0, e.attempts());
       assertEquals(1, server.requests());
+    }
+  }
+
+  /** The pool's own count: a download holds its connection until closed or read to its end. */
+  @Test
+  void anOpenDownloadIsTheOnlyLeasedConnection() throws Exception {
+    try (RawServer server = new RawServer((n, head, s) -> RawServer.respond(s, 200, "application/octet-stream",
+        "0123456789"));
+        RawClient c = RawClient.builder().apiKey(Faults.API_KEY).baseUrl(server.baseUrl()).build()) {
+      dev.sttclients.runtime.internal.OperationRequest get = dev.sttclients.runtime.internal.OperationRequest
+          .builder("getFile", "GET", "/file").accept("application/octet-stream").build();
+      var type = new com.fasterxml.jackson.core.type.TypeReference<BinaryResponse>() {};
+      assertEquals(0, c.rt().leasedConnections());
+      BinaryResponse first = c.rt().execute(get, type, null).body();
+      assertEquals(1, c.rt().leasedConnections());
+      BinaryResponse second = c.rt().execute(get, type, null).body();
+      assertEquals(2, c.rt().leasedConnections());
+      assertEquals("0123456789", new String(first.body().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII));
+      assertEquals(1, c.rt().leasedConnections(), "read to its end: back in the pool");
+      second.close();
+      assertEquals(0, c.rt().leasedConnections(), "closed early: dropped");
+      first.close();
+      assertEquals(2, server.accepted());
     }
   }
 

@@ -150,7 +150,6 @@ class DailyClientTest {
 
     AuthenticationException e = assertThrows(AuthenticationException.class, () -> client.batchProcessor().get(JOB_ID));
 
-    assertFalse(e instanceof PermissionDeniedException, "a 401 is not a 403");
     assertEquals(401, e.statusCode());
     assertEquals("authentication-error", e.errorType().orElseThrow());
     assertEquals("API key not valid", e.vendorMessage().orElseThrow());

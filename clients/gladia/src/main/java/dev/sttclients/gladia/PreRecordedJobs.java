@@ -15,11 +15,11 @@ import dev.sttclients.runtime.errors.PaginationException;
 import dev.sttclients.runtime.waiter.JobDescriptor;
 import dev.sttclients.runtime.waiter.JobResource;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.net.URIBuilder;
 
 /**
  * Gladia's pre-recorded jobs: every generated operation of {@link PreRecordedApi} ({@code upload},
@@ -190,19 +190,15 @@ public class PreRecordedJobs extends PreRecordedApi implements JobResource<Strin
     }
   }
 
-  /** The first value of a query parameter of {@code url} as an int, or null when absent or not an int. */
+  /**
+   * The first value of a query parameter of {@code url} as an int, or null when absent or not an int. The query is
+   * read with HttpCore's URI parser (RFC 3986 percent-decoding: a {@code +} is a plus, not a space).
+   */
   static Integer intQueryValue(URI url, String name) {
-    String query = url.getRawQuery();
-    if (query == null) {
-      return null;
-    }
-    for (String pair : query.split("&")) {
-      int eq = pair.indexOf('=');
-      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      if (key.equals(name)) {
-        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+    for (NameValuePair p : new URIBuilder(url).getQueryParams()) {
+      if (p.getName().equals(name)) {
         try {
-          return Integer.valueOf(value.trim());
+          return p.getValue() == null ? null : Integer.valueOf(p.getValue().trim());
         } catch (NumberFormatException e) {
           return null;
         }

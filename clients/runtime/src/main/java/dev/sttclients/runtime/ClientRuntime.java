@@ -3,18 +3,26 @@ package dev.sttclients.runtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sttclients.runtime.errors.CallInterruptedException;
+import dev.sttclients.runtime.errors.CallTimeoutException;
+import dev.sttclients.runtime.errors.ClientClosedException;
 import dev.sttclients.runtime.errors.ConnectionException;
 import dev.sttclients.runtime.errors.ContractViolationException;
 import dev.sttclients.runtime.errors.MalformedResponseException;
 import dev.sttclients.runtime.errors.RequestTimeoutException;
 import dev.sttclients.runtime.errors.RequestValidationException;
+import dev.sttclients.runtime.errors.ResponseTooLargeException;
 import dev.sttclients.runtime.errors.SttException;
 import dev.sttclients.runtime.errors.Violation;
 import dev.sttclients.runtime.internal.BeanChecks;
+import dev.sttclients.runtime.internal.CallContext;
 import dev.sttclients.runtime.internal.ErrorTable;
+import dev.sttclients.runtime.internal.Headers;
+import dev.sttclients.runtime.internal.HttpStack;
 import dev.sttclients.runtime.internal.OperationRequest;
+import dev.sttclients.runtime.internal.Origin;
 import dev.sttclients.runtime.internal.PercentEncoding;
-import dev.sttclients.runtime.internal.QuietConnectionFactory;
+import dev.sttclients.runtime.internal.Redactor;
 import dev.sttclients.runtime.internal.RequestBodies;
 import dev.sttclients.runtime.internal.UnknownEnums;
 import java.io.ByteArrayOutputStream;
@@ -24,40 +32,44 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.classic.RequestFailedException;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.io.ModalCloseable;
 import org.apache.hc.core5.util.DeadlineTimeoutException;
-import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The engine under every generated API class: one Apache HttpClient 5 with a sized pool and finite
- * timeouts, request validation, auth, the retry loop, response parsing and the error table.
- * Generated code calls {@link #validate} and {@link #execute}; users never need this class.
+ * timeouts, request validation, auth, redirects, the retry loop, bounded response reading, response parsing and
+ * the error table. Generated code calls {@link #validate} and {@link #execute}; users never need this class.
  * Thread-safe.
  */
 public final class ClientRuntime implements AutoCloseable {
@@ -65,60 +77,39 @@ public final class ClientRuntime implements AutoCloseable {
   private static final Logger RETRY_LOG = LoggerFactory.getLogger("dev.sttclients.retry");
   private static final Logger JSON_LOG = LoggerFactory.getLogger("dev.sttclients.json");
   /** Headers whose values are never logged, whatever the vendor's auth scheme. */
-  private static final java.util.Set<String> SENSITIVE_HEADERS =
-      java.util.Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
-  private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+  private static final Set<String> SENSITIVE_HEADERS =
+      Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
+  /** The most of an error (or redirect, or ignored) body that is read; a longer one is cut and its connection dropped. */
+  static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+  /** The most redirects one attempt follows. */
+  static final int MAX_REDIRECTS = 5;
+  private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
   /** Context attribute of a request that must go without credentials (an external URL such as a presigned upload). */
   private static final String NO_CREDENTIALS = "dev.sttclients.no-credentials";
-  /** HttpClient's logger that prints every request line, query string included, at DEBUG. */
-  private static final String REQUEST_LINE_LOGGER = "org.apache.hc.client5.http.impl.classic.MainClientExec";
   /** How much of a text download {@link #readText} keeps by default: far more than any transcript. */
   public static final long DEFAULT_MAX_TEXT_BYTES = 16L * 1024 * 1024;
 
   private final ClientConfig config;
+  private final PoolingHttpClientConnectionManager pool;
   private final CloseableHttpClient http;
   private final ErrorTable errors;
+  private final Redactor redactor;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Counted down by close(): wakes calls waiting to retry with the default sleeper. */
+  private final CountDownLatch closing = new CountDownLatch(1);
 
   ClientRuntime(ClientConfig config) {
     this.config = config;
     this.errors = new ErrorTable(config.vendor());
-    PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-        .setConnectionFactory(QuietConnectionFactory.INSTANCE)
-        .setMaxConnTotal(config.maxConnections())
-        .setMaxConnPerRoute(config.maxConnections())
-        .setDefaultConnectionConfig(ConnectionConfig.custom()
-            .setConnectTimeout(timeout(config.connectTimeout()))
-            .setSocketTimeout(timeout(config.responseTimeout()))
-            .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-            .build())
-        .build();
-    URI base = config.baseUrl();
-    this.http = HttpClients.custom()
-        .setConnectionManager(pool)
+    this.redactor = new Redactor(config.secrets());
+    HttpStack.Settings settings = config.httpSettings();
+    this.pool = HttpStack.pool(settings);
+    this.http = HttpStack.client(settings, pool, b -> b
         .setDefaultRequestConfig(RequestConfig.custom()
             .setConnectionRequestTimeout(timeout(config.connectionRequestTimeout()))
             .setResponseTimeout(timeout(config.responseTimeout()))
-            .setMaxRedirects(5)
+            .setRedirectsEnabled(false)
             .build())
-        .disableAutomaticRetries() // the runtime's own loop decides what is safe to retry
-        .disableCookieManagement()
-        .setUserAgent(config.userAgent())
-        // The credential goes only to the configured origin (scheme, host, port), also across redirects, and never
-        // with a request to an external URL (a presigned upload), whatever its host.
-        .addRequestInterceptorLast((request, entity, context) -> {
-          if (config.auth().location() == AuthScheme.Location.HEADER) {
-            if (context.getAttribute(NO_CREDENTIALS) == null
-                && request.getAuthority() != null
-                && base.getScheme().equalsIgnoreCase(request.getScheme())
-                && request.getAuthority().getHostName().equalsIgnoreCase(base.getHost())
-                && request.getAuthority().getPort() == base.getPort()) {
-              request.setHeader(config.auth().name(), config.auth().prefix() + config.credential().reveal());
-            } else {
-              request.removeHeaders(config.auth().name());
-            }
-          }
-        })
         // What is sent, headers included, with every credential replaced by ****: the safe alternative to
         // HttpClient's own header log (which QuietConnectionFactory keeps silent).
         .addRequestInterceptorLast((request, entity, context) -> {
@@ -128,23 +119,18 @@ public final class ClientRuntime implements AutoCloseable {
               uri = uri.substring(0, uri.indexOf('?')) + "?****"; // a presigned URL's query is its credential
             }
             HTTP_LOG.trace("-> {} {} {}{} headers {}", config.vendor().name(), request.getMethod(),
-                request.getAuthority(), redact(uri), redact(request.getHeaders()));
+                request.getAuthority(), redactor.redact(uri), redact(request.getHeaders()));
           }
-        })
-        .build();
-    warnIfRequestLinesAreLogged(config);
-  }
-
-  private static void warnIfRequestLinesAreLogged(ClientConfig config) {
-    if (config.auth().location() == AuthScheme.Location.QUERY
-        && LoggerFactory.getLogger(REQUEST_LINE_LOGGER).isDebugEnabled()) {
-      HTTP_LOG.warn("{}: the API key goes in the query string and {} logs request lines at DEBUG:"
-          + " set that logger to INFO to keep the key out of the log", config.vendor().name(), REQUEST_LINE_LOGGER);
-    }
+        })).build();
   }
 
   public ClientConfig config() {
     return config;
+  }
+
+  /** Connections currently leased from the pool (in use by a call or an open download); for diagnostics. */
+  public int leasedConnections() {
+    return pool.getTotalStats().getLeased();
   }
 
   /**
@@ -185,40 +171,98 @@ public final class ClientRuntime implements AutoCloseable {
     }
   }
 
+  /** One call in progress: what is sent, its limits and its deadline. */
+  private final class Call {
+    final OperationRequest request;
+    final RequestOptions opts;
+    final TypeReference<?> type;
+    final boolean binary;
+    final int maxAttempts;
+    final Duration callTimeout;
+    final Duration responseTimeout;
+    CallContext context;
+
+    Call(OperationRequest request, RequestOptions opts, TypeReference<?> type) {
+      this.request = request;
+      this.opts = opts;
+      this.type = type;
+      this.binary = type != null && type.getType() == BinaryResponse.class;
+      this.maxAttempts = opts.maxRetries().orElse(config.retryPolicy().maxRetries()) + 1;
+      this.callTimeout = opts.callTimeout().orElse(config.callTimeout());
+      this.responseTimeout = opts.responseTimeout().orElse(config.responseTimeout());
+    }
+
+    String name() {
+      return config.vendor().name() + " " + request.operationId();
+    }
+  }
+
+  /** The response a hop chain ended on; {@code refusal} says why a redirect was not followed (null if none). */
+  private record Exchange(ClassicHttpResponse response, String refusal) {}
+
+  /** A body read up to a limit; {@code complete} when its end was reached within it. */
+  private record Body(byte[] bytes, boolean complete) {}
+
   /**
-   * Sends the request (with retries) and parses the response into {@code type}: null for no body,
+   * Sends the request (with redirects and retries) and parses the response into {@code type}: null for no body,
    * {@link BinaryResponse} for a streamed binary body (the caller closes it), otherwise JSON.
    *
-   * <p>One attempt is: send, receive the status and headers, read the whole body (except a streamed binary
-   * one), close the response. An attempt that fails at the I/O level (including while reading the body) or
-   * with a retryable status is retried as {@link RetryPolicy} describes; every response is closed on every path.
+   * <p>One attempt is: send, follow the redirects that are safe to follow, receive the status and headers, read the
+   * body up to its limit (except a streamed binary one), release the response (back to the pool when read to its
+   * end, else the connection is dropped: a body is never drained). An attempt that fails at the I/O level (including
+   * while reading the body) or with a retryable status is retried as {@link RetryPolicy} describes, within the call's
+   * deadline; nothing is retried after {@link #close()}, after an interrupt or past the deadline.
    */
   public <T> ApiResponse<T> execute(OperationRequest request, TypeReference<T> type, RequestOptions options) {
-    if (closed.get()) {
-      throw new IllegalStateException(config.vendor().name() + " client is closed");
+    Call call = new Call(request, options == null ? RequestOptions.none() : options, type);
+    SttException stop = stopped(call, 0, null);
+    if (stop != null) {
+      throw stop;
     }
-    RequestOptions opts = options == null ? RequestOptions.none() : options;
-    RetryPolicy policy = config.retryPolicy();
-    int maxAttempts = opts.maxRetries().orElse(policy.maxRetries()) + 1;
-    boolean binary = type != null && type.getType() == BinaryResponse.class;
+    checkHeaders(request);
     // Checks uploads (RequestValidationException, nothing sent); a streamed body is never resent once read.
     RequestBodies.Prepared body = RequestBodies.prepare(config.vendor().name(), request);
+    call.context = CallContext.enter(call.callTimeout);
+    try {
+      return run(call, body);
+    } finally {
+      call.context.exit();
+    }
+  }
+
+  private <T> ApiResponse<T> run(Call call, RequestBodies.Prepared body) {
+    OperationRequest request = call.request;
+    RetryPolicy policy = config.retryPolicy();
     for (int attempt = 1; ; attempt++) {
-      boolean mayRetry = attempt < maxAttempts && !closed.get();
+      // (attempt 1 was checked by execute(); each later one by backoff(), after its wait)
+      SttException stop;
+      boolean mayRetry = attempt < call.maxAttempts;
       long started = System.nanoTime();
       HTTP_LOG.debug("-> {} {} {} {} attempt {}", config.vendor().name(), request.operationId(), request.method(),
-          request.path(), attempt);
-      ClassicHttpResponse response;
+          redactor.redact(request.path()), attempt);
+      Exchange exchange;
       try {
-        response = http.executeOpen(null, buildHttpRequest(request, body.entity(), opts), context(request, opts));
+        exchange = send(call, body);
       } catch (IOException e) {
+        stop = stopped(call, attempt, e);
+        if (stop != null) {
+          throw stop;
+        }
+        SttException failure = ioFailure(call, null, e, attempt);
         if (mayRetry && (request.idempotent() || neverSent(e)) && body.replayable()
             && !(e instanceof BinaryBody.SourceException)) {
-          backoff(request, attempt, maxAttempts, describe(e), policy.backoff(attempt));
+          backoff(call, attempt, describe(e), policy.backoff(attempt), failure);
           continue;
         }
-        throw ioFailure(request, null, e, attempt);
+        throw failure;
+      } catch (RuntimeException e) {
+        // e.g. HttpClient's "Connection pool shut down" or a cancelled lease: close() or an interrupt
+        stop = stopped(call, attempt, e);
+        throw stop != null ? stop : new ConnectionException(config.vendor().name(), call.name()
+            + ": unexpected failure in the HTTP client (" + e.getClass().getSimpleName() + ")", attempt,
+            redactor.sanitize(e));
       }
+      ClassicHttpResponse response = exchange.response();
       int status = response.getCode();
       Map<String, List<String>> headers = headers(response);
       HTTP_LOG.debug("<- {} {} HTTP {} in {} ms", config.vendor().name(), request.operationId(), status,
@@ -227,42 +271,41 @@ public final class ClientRuntime implements AutoCloseable {
         HTTP_LOG.trace("<- {} {} headers {}", config.vendor().name(), request.operationId(),
             redact(response.getHeaders()));
       }
-      boolean success = status >= 200 && status < 300;
-      if (success && binary) {
-        return binary(request, response, status, headers, attempt);
-      }
-      Duration retryAfter = success ? null : ErrorTable.retryAfter(status, headers);
-      boolean retryStatus = !success && mayRetry && request.idempotent() && body.replayable()
-          && ErrorTable.retryableStatus(status)
-          && (retryAfter == null || retryAfter.compareTo(policy.maxRetryAfter()) <= 0);
-      Duration delay = retryAfter != null ? retryAfter : policy.backoff(attempt);
-      byte[] bytes = null;
-      String raw = null;
-      try (response) {
-        HttpEntity entity = response.getEntity();
-        if (retryStatus || (success && type == null)) {
-          EntityUtils.consume(entity); // read to the end so that the connection can be reused
-        } else if (success) {
-          bytes = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
-        } else {
-          raw = readBounded(entity);
+      boolean success = status >= 200 && status < 300 && exchange.refusal() == null;
+      Body read;
+      try {
+        if (success && call.binary) {
+          return binary(call, response, status, headers, attempt);
         }
+        // Read to its end (the connection goes back to the pool) or dropped (see read): never left open.
+        read = readBody(call, response, success, status, headers, attempt);
       } catch (IOException e) {
+        abort(response);
+        stop = stopped(call, attempt, e);
+        if (stop != null) {
+          throw stop;
+        }
+        SttException failure = ioFailure(call, status, e, attempt);
         if (mayRetry && request.idempotent() && body.replayable()) {
-          backoff(request, attempt, maxAttempts, "HTTP " + status + ", then " + describe(e) + " reading the body",
-              delay);
+          backoff(call, attempt, "HTTP " + status + ", then " + describe(e) + " reading the body",
+              policy.backoff(attempt), failure);
           continue;
         }
-        throw ioFailure(request, status, e, attempt);
+        throw failure;
       }
-      if (retryStatus) {
-        backoff(request, attempt, maxAttempts, "HTTP " + status, delay);
-        continue;
+      if (success) {
+        return success(call, status, headers, read.bytes(), attempt);
       }
-      if (!success) {
-        throw errors.toException(request.operationId(), status, headers, raw, retryAfter, attempt);
+      Duration retryAfter = ErrorTable.retryAfter(status, headers);
+      SttException failure = errors.toException(request.operationId(), status, redactor.redact(headers),
+          redactor.redact(new String(read.bytes(), StandardCharsets.UTF_8)), retryAfter, attempt, exchange.refusal());
+      boolean retryStatus = exchange.refusal() == null && mayRetry && request.idempotent() && body.replayable()
+          && ErrorTable.retryableStatus(status)
+          && (retryAfter == null || retryAfter.compareTo(policy.maxRetryAfter()) <= 0);
+      if (!retryStatus) {
+        throw failure;
       }
-      return success(request, type, status, headers, bytes, attempt);
+      backoff(call, attempt, "HTTP " + status, retryAfter != null ? retryAfter : policy.backoff(attempt), failure);
     }
   }
 
@@ -373,147 +416,432 @@ public final class ClientRuntime implements AutoCloseable {
     return StandardCharsets.UTF_8;
   }
 
-  private <T> ApiResponse<T> binary(OperationRequest request, ClassicHttpResponse response, int status,
-      Map<String, List<String>> headers, int attempt) {
-    InputStream in;
-    try {
-      HttpEntity entity = response.getEntity();
-      in = entity == null ? InputStream.nullInputStream() : entity.getContent();
-    } catch (IOException | RuntimeException e) {
-      closeQuietly(response);
-      throw ioFailure(request, status, e instanceof IOException io ? io : new IOException(e), attempt);
+  /**
+   * The body of a non-streamed response, read up to its limit: a success body up to {@code maxResponseSize} (or
+   * {@link ResponseTooLargeException}, without reading further), an error body up to 64 KiB (longer ones are cut),
+   * an ignored body (operations without a response type) up to 64 KiB.
+   */
+  private Body readBody(Call call, ClassicHttpResponse response, boolean success, int status,
+      Map<String, List<String>> headers, int attempt) throws IOException {
+    if (!success || call.type == null) {
+      return read(response, MAX_ERROR_BODY_BYTES);
     }
-    InputStream body = in;
-    // Closing before the end drops the connection; a plain close would first read the rest of the body.
-    AutoCloseable onClose = () -> {
-      try (response) {
-        if (body instanceof org.apache.hc.core5.http.io.EofSensorInputStream sensor) {
-          sensor.abort(); // no-op once the body was read to its end (the connection is then back in the pool)
+    HttpEntity entity = response.getEntity();
+    long announced = entity == null ? 0 : entity.getContentLength();
+    Body body = announced > config.maxResponseSize() ? null : read(response, config.maxResponseSize());
+    if (body == null || !body.complete()) {
+      abort(response);
+      throw new ResponseTooLargeException(config.vendor().name(), call.name() + ": HTTP " + status + " body "
+          + (body == null ? "of " + announced + " bytes (Content-Length)" : "of more than "
+          + config.maxResponseSize() + " bytes") + " is larger than maxResponseSize (" + config.maxResponseSize()
+          + " bytes); not read", attempt, status, redactor.redact(headers), config.maxResponseSize());
+    }
+    return body;
+  }
+
+  /**
+   * Reads at most {@code limit} bytes of the body into memory (never pre-sized from Content-Length). A body that
+   * ends within the limit leaves the connection reusable; a longer one, or a failure while reading, drops the
+   * connection instead of draining the rest.
+   */
+  private static Body read(ClassicHttpResponse response, int limit) throws IOException {
+    HttpEntity entity = response.getEntity();
+    if (entity == null) {
+      return new Body(new byte[0], true);
+    }
+    boolean complete = false;
+    // Chunks, then one array of the exact size: at most twice the body in memory, never more than the limit + 1.
+    List<byte[]> chunks = new ArrayList<>();
+    int total = 0;
+    try {
+      InputStream in = entity.getContent();
+      while (total <= limit) {
+        byte[] chunk = new byte[(int) Math.min(64 * 1024, (long) limit + 1 - total)];
+        int n = in.readNBytes(chunk, 0, chunk.length);
+        chunks.add(chunk); // only the last one can be partly filled; the copy below takes just its bytes
+        total += n;
+        if (n < chunk.length) {
+          complete = true;
+          break;
         }
       }
+    } finally {
+      if (!complete) {
+        abort(response);
+      }
+    }
+    byte[] bytes = new byte[Math.min(total, limit)];
+    int at = 0;
+    for (byte[] chunk : chunks) {
+      int n = Math.min(chunk.length, bytes.length - at);
+      System.arraycopy(chunk, 0, bytes, at, n);
+      at += n;
+    }
+    return new Body(bytes, complete);
+  }
+
+  /**
+   * One attempt's exchange: the request, then each redirect that may be followed, up to {@value #MAX_REDIRECTS}.
+   * Returns the final response, or a redirect response with the reason it was not followed.
+   */
+  private Exchange send(Call call, RequestBodies.Prepared body) throws IOException {
+    URI target = firstUri(call.request);
+    Set<URI> visited = new HashSet<>();
+    visited.add(target);
+    for (int hop = 0; ; hop++) {
+      // An external URL (a presigned link) never gets the credential, whatever its host, nor do its redirects.
+      boolean home = call.request.externalUrl() == null && Origin.of(target).equals(config.origin());
+      call.context.queryCredential(home && config.auth().location() == AuthScheme.Location.QUERY
+          ? PercentEncoding.query(config.auth().name()) + "=" + PercentEncoding.query(config.credential().reveal())
+          : null);
+      HttpClientContext context = context(call);
+      ClassicHttpResponse response = http.executeOpen(null, hopRequest(call, target, home, hop == 0, body), context);
+      int status = response.getCode();
+      if (Origin.of(target).isHttps() && context.getSSLSession() == null) {
+        // Not over TLS, so not from the target: a proxy refused the CONNECT tunnel and HttpClient hands back its answer
+        // (having already let go of the proxy connection).
+        throw new TunnelRefused("the proxy refused the tunnel to " + Origin.of(target) + " with HTTP " + status);
+      }
+      if (!REDIRECTS.contains(status)) {
+        return new Exchange(response, null);
+      }
+      URI next;
+      try {
+        next = nextHop(call, target, response, hop, body.entity() != null);
+      } catch (RedirectRefused refused) {
+        HTTP_LOG.debug("<- {} HTTP {}: {}", call.name(), status, refused.getMessage());
+        return new Exchange(response, refused.getMessage());
+      }
+      if (!visited.add(next)) {
+        return new Exchange(response, "redirect loop: " + Origin.of(next) + " was already visited; not followed");
+      }
+      HTTP_LOG.debug("<- {} HTTP {}: following the redirect to {}", call.name(), status, Origin.of(next));
+      read(response, MAX_ERROR_BODY_BYTES); // a short body keeps the connection; a long one drops it
+      target = next;
+    }
+  }
+
+  /** A proxy answered the CONNECT for an https target with an error: nothing reached the vendor. */
+  static final class TunnelRefused extends ConnectException {
+    private static final long serialVersionUID = 1L;
+
+    TunnelRefused(String message) {
+      super(message);
+    }
+  }
+
+  /** Why a redirect is not followed. */
+  private static final class RedirectRefused extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    RedirectRefused(String why) {
+      super(why, null, false, false);
+    }
+  }
+
+  /**
+   * Where a redirect leads, if it may be followed. Followed: 301, 302, 307 and 308 for GET, HEAD, DELETE and OPTIONS
+   * without a body (303 for GET and HEAD), to http(s), at most {@value #MAX_REDIRECTS} times. Never followed: any
+   * redirect of a POST, PATCH or a request with a body (the server may already have acted on it, and a body is never
+   * forwarded), https to http, plain http to another machine without {@code allowPlainHttp}, a Location that would
+   * carry the credential to another origin. A legacy query-string credential is taken out of the Location (it is put
+   * back on the wire only for the configured origin).
+   */
+  private URI nextHop(Call call, URI current, ClassicHttpResponse response, int hop, boolean hasBody)
+      throws RedirectRefused {
+    String method = call.request.method();
+    int status = response.getCode();
+    boolean bodyless = Set.of("GET", "HEAD", "DELETE", "OPTIONS").contains(method) && !hasBody;
+    if (!bodyless || (status == 303 && !(method.equals("GET") || method.equals("HEAD")))) {
+      throw new RedirectRefused("redirect not followed: a " + method + (hasBody ? " with a body" : "")
+          + " is never re-sent or forwarded");
+    }
+    Header location = response.getFirstHeader("Location");
+    if (location == null || location.getValue().isBlank()) {
+      throw new RedirectRefused("redirect without a Location; not followed");
+    }
+    URI next;
+    try {
+      next = current.resolve(new URI(location.getValue().trim()));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      throw new RedirectRefused("redirect to an unreadable Location; not followed");
+    }
+    if (next.getScheme() == null || !Set.of("http", "https").contains(next.getScheme().toLowerCase(Locale.ROOT))
+        || next.getHost() == null) {
+      throw new RedirectRefused("redirect to a Location that is not an absolute http(s) URL; not followed");
+    }
+    next = withoutQueryCredential(next);
+    Origin to = Origin.of(next);
+    if (Origin.of(current).isHttps() && !to.isHttps()) {
+      throw new RedirectRefused("redirect from https to http (" + to + ") not followed");
+    }
+    if (!to.isHttps() && !to.isLoopback() && !config.allowPlainHttp()) {
+      throw new RedirectRefused("redirect to plain http on another machine (" + to + ") not followed"
+          + " (allowPlainHttp is off)");
+    }
+    if (!to.equals(config.origin()) && redactor.leaks(next.toString())) {
+      throw new RedirectRefused("redirect to " + to + " would carry the credential to another origin; not followed");
+    }
+    if (hop >= MAX_REDIRECTS) {
+      throw new RedirectRefused("more than " + MAX_REDIRECTS + " redirects; not followed");
+    }
+    return next;
+  }
+
+  /** {@code uri} without the query parameter a legacy query-string credential uses. */
+  private URI withoutQueryCredential(URI uri) {
+    String query = uri.getRawQuery();
+    if (config.auth().location() != AuthScheme.Location.QUERY || query == null) {
+      return uri;
+    }
+    String name = config.auth().name();
+    List<String> kept = new ArrayList<>();
+    for (String pair : query.split("&", -1)) {
+      String key = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+      if (!org.apache.hc.core5.net.PercentCodec.decode(key, StandardCharsets.UTF_8).equals(name)) {
+        kept.add(pair);
+      }
+    }
+    String s = uri.toString(); // a fragment is dropped with the rest of the query: it is never sent anyway
+    return URI.create(s.substring(0, s.indexOf('?')) + (kept.isEmpty() ? "" : "?" + String.join("&", kept)));
+  }
+
+  private URI firstUri(OperationRequest request) {
+    String query = request.query();
+    String url = request.externalUrl() != null ? request.externalUrl().toString()
+        : config.baseUrl().toString() + request.path();
+    return URI.create(query.isEmpty() ? url : url + (url.indexOf('?') < 0 ? '?' : '&') + query);
+  }
+
+  /**
+   * One hop's request. To the configured origin: the operation's headers, the per-call headers and the credential.
+   * To an external URL (a presigned link): the operation's own headers (e.g. the ones its signature covers) on the
+   * first hop, nothing else. To another origin (a redirect): none of them, only {@code Accept}.
+   */
+  private ClassicHttpRequest hopRequest(Call call, URI target, boolean home, boolean first,
+      RequestBodies.Prepared body) {
+    OperationRequest request = call.request;
+    ClassicRequestBuilder b = ClassicRequestBuilder.create(request.method()).setUri(target);
+    b.setHeader("Accept", request.accept() == null ? "application/json" : request.accept());
+    if (home || (first && request.externalUrl() != null)) {
+      request.headers().forEach(b::setHeader);
+    }
+    if (home) {
+      call.opts.headers().forEach(b::setHeader);
+      if (config.auth().location() == AuthScheme.Location.HEADER) {
+        b.setHeader(config.auth().name(), config.auth().prefix() + config.credential().reveal());
+      }
+    }
+    b.setEntity(body.entity());
+    return b.build();
+  }
+
+  private HttpClientContext context(Call call) {
+    HttpClientContext ctx = HttpClientContext.create();
+    ctx.setRequestConfig(RequestConfig.custom()
+        .setConnectionRequestTimeout(Timeout.ofMilliseconds(HttpStack.capped(config.connectionRequestTimeout())))
+        .setResponseTimeout(timeout(call.responseTimeout))
+        .setRedirectsEnabled(false)
+        .build());
+    if (call.request.externalUrl() != null) {
+      ctx.setAttribute(NO_CREDENTIALS, Boolean.TRUE);
+    }
+    return ctx;
+  }
+
+  private <T> ApiResponse<T> binary(Call call, ClassicHttpResponse response, int status,
+      Map<String, List<String>> headers, int attempt) throws IOException {
+    HttpEntity entity = response.getEntity();
+    InputStream in = entity == null ? InputStream.nullInputStream() : entity.getContent();
+    BinaryResponse.Closer closer = fullyRead -> {
+      if (!fullyRead) {
+        abort(response); // closing before the end drops the connection; it never reads the rest
+      } // else: read to its end, the connection is already back in the pool
     };
+    BinaryResponse.Failures failures = e -> {
+      SttException stop = stopped(null, attempt, e);
+      if (stop == null && e instanceof CallContext.DeadlineExceeded) {
+        stop = new CallTimeoutException(config.vendor().name(), call.name() + ": call timeout of "
+            + call.callTimeout.toMillis() + " ms reached reading the body", attempt, call.callTimeout, null);
+      }
+      return stop != null ? stop : ioFailure(call, status, e, attempt);
+    };
+    // A per-call callTimeout covers the body too; the client-wide one ends with the headers (long downloads).
+    CallContext deadline = call.opts.callTimeout().isPresent() ? call.context : null;
     @SuppressWarnings("unchecked")
-    T value = (T) new BinaryResponse(status, headers, in, onClose);
+    T value = (T) new BinaryResponse(status, headers, in, closer, failures, deadline);
     return new ApiResponse<>(status, headers, errors.requestIdFromHeaders(headers), attempt, value);
   }
 
-  private <T> ApiResponse<T> success(OperationRequest request, TypeReference<T> type, int status,
-      Map<String, List<String>> headers, byte[] bytes, int attempt) {
+  private <T> ApiResponse<T> success(Call call, int status, Map<String, List<String>> headers, byte[] bytes,
+      int attempt) {
     String requestId = errors.requestIdFromHeaders(headers);
-    if (type == null) {
+    if (call.type == null) {
       return new ApiResponse<>(status, headers, requestId, attempt, null);
     }
+    @SuppressWarnings("unchecked")
+    TypeReference<T> type = (TypeReference<T>) call.type;
     Map<String, String> unknownEnums = new LinkedHashMap<>();
-    T value = parse(request, type, status, headers, bytes, attempt, unknownEnums);
+    T value = parse(call, type, status, headers, bytes, attempt, unknownEnums);
     if (!unknownEnums.isEmpty()) {
-      JSON_LOG.debug("{} {}: enum values the spec does not list (kept as UNKNOWN_DEFAULT_OPEN_API): {}",
-          config.vendor().name(), request.operationId(), unknownEnums);
+      JSON_LOG.debug("{}: enum values the spec does not list (kept as UNKNOWN_DEFAULT_OPEN_API): {}", call.name(),
+          redactor.redact(unknownEnums.toString()));
     }
     // Strict mode checks documented constraints. Enums are open by design (a vendor may add a status): an
     // unknown value is not a violation, even here; it is UNKNOWN_DEFAULT_OPEN_API plus unknownEnumValues().
     if (config.strictResponseValidation()) {
       List<Violation> violations = BeanChecks.checkBean(value);
       if (!violations.isEmpty()) {
-        throw new ContractViolationException(config.vendor().name(), request.operationId(), attempt, violations,
-            value);
+        List<Violation> shown = violations.stream()
+            .map(v -> new Violation(v.field(), redactor.redact(v.value()), redactor.redact(v.rule()))).toList();
+        Object kept = value;
+        if (redactor.leaks(new String(bytes, StandardCharsets.UTF_8))) {
+          byte[] redacted = redactor.redact(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+          kept = readJson(type, redacted, new LinkedHashMap<>(), null);
+        }
+        throw new ContractViolationException(config.vendor().name(), call.request.operationId(), attempt, shown, kept);
       }
     }
     return new ApiResponse<>(status, headers, requestId, attempt, value, unknownEnums);
   }
 
-  private <T> T parse(OperationRequest request, TypeReference<T> type, int status, Map<String, List<String>> headers,
+  private <T> T parse(Call call, TypeReference<T> type, int status, Map<String, List<String>> headers,
       byte[] bytes, int attempt, Map<String, String> unknownEnums) {
     String expected = "a JSON " + simpleName(type) + " body";
     String contentType = headers.getOrDefault("content-type", List.of("")).get(0);
+    String encoding = headers.getOrDefault("content-encoding", List.of("identity")).get(0).trim();
     String what = null;
-    if (bytes.length == 0) {
+    if (!encoding.isEmpty() && !encoding.equalsIgnoreCase("identity")) {
+      what = "content encoding '" + encoding + "' (the client asks for none)";
+    } else if (bytes.length == 0) {
       what = "an empty body";
     } else if (!contentType.isEmpty() && !isJson(contentType)) {
       what = "content type '" + contentType + "'";
     }
     T value = null;
-    Exception cause = null;
+    Exception[] cause = new Exception[1];
     if (what == null) {
-      try {
-        ObjectMapper mapper = Json.mapper();
-        value = mapper.readerFor(mapper.getTypeFactory().constructType(type))
-            .withAttribute(UnknownEnums.ATTRIBUTE, unknownEnums)
-            .readValue(bytes);
-        if (value == null) {
-          what = "JSON null";
-        }
-      } catch (IOException | RuntimeException e) {
-        cause = e;
-        what = "unreadable JSON (" + firstLine(e) + ")";
+      value = readJson(type, bytes, unknownEnums, cause);
+      if (cause[0] != null) {
+        what = "unreadable JSON (" + firstLine(cause[0]) + jsonPath(cause[0]) + ")";
+      } else if (value == null) {
+        what = "JSON null";
       }
     }
     if (what != null) {
       String raw = new String(bytes, 0, Math.min(bytes.length, MAX_ERROR_BODY_BYTES), StandardCharsets.UTF_8);
-      throw new MalformedResponseException(config.vendor().name(), config.vendor().name() + " "
-          + request.operationId() + ": HTTP " + status + " expected " + expected + ", got " + what, attempt, status,
-          headers, raw, cause);
+      throw new MalformedResponseException(config.vendor().name(), redactor.redact(call.name() + ": HTTP " + status
+          + " expected " + expected + ", got " + what), attempt, status, redactor.redact(headers), redactor.redact(raw),
+          redactor.sanitize(cause[0]));
     }
     return value;
   }
 
-  private SttException ioFailure(OperationRequest request, Integer status, IOException e, int attempt) {
+  /** Strict JSON reading (see {@link Json}); a failure goes to {@code failure[0]} (or yields null without it). */
+  private static <T> T readJson(TypeReference<T> type, byte[] bytes, Map<String, String> unknownEnums,
+      Exception[] failure) {
+    try {
+      ObjectMapper mapper = Json.mapper();
+      return mapper.readerFor(mapper.getTypeFactory().constructType(type))
+          .withAttribute(UnknownEnums.ATTRIBUTE, unknownEnums)
+          .readValue(bytes);
+    } catch (IOException | RuntimeException e) {
+      if (failure != null) {
+        failure[0] = e;
+      }
+      return null;
+    }
+  }
+
+  private SttException ioFailure(Call call, Integer status, IOException e, int attempt) {
     String what = status == null ? describe(e) : "HTTP " + status + ", then " + describe(e) + " reading the body";
-    String msg = config.vendor().name() + " " + request.operationId() + ": " + what + " (" + request.method() + " "
-        + request.path() + ") after " + attempt + (attempt == 1 ? " attempt" : " attempts");
+    String msg = redactor.redact(call.name() + ": " + what + " (" + call.request.method() + " "
+        + call.request.path() + ") after " + attempt + (attempt == 1 ? " attempt" : " attempts"));
+    Throwable cause = redactor.sanitize(e);
     return isTimeout(e)
-        ? new RequestTimeoutException(config.vendor().name(), msg, attempt, e)
-        : new ConnectionException(config.vendor().name(), msg, attempt, e);
+        ? new RequestTimeoutException(config.vendor().name(), msg, attempt, cause)
+        : new ConnectionException(config.vendor().name(), msg, attempt, cause);
   }
 
-  private org.apache.hc.core5.http.ClassicHttpRequest buildHttpRequest(OperationRequest request, HttpEntity body,
-      RequestOptions opts) {
-    StringBuilder url = new StringBuilder(request.externalUrl() != null ? request.externalUrl().toString()
-        : config.baseUrl().toString() + request.path());
-    String query = request.query();
-    if (config.auth().location() == AuthScheme.Location.QUERY && request.externalUrl() == null) {
-      String auth = PercentEncoding.query(config.auth().name()) + "="
-          + PercentEncoding.query(config.credential().reveal());
-      query = query.isEmpty() ? auth : query + "&" + auth;
+  /**
+   * The typed end of a call stopped from outside rather than by the server: the client was closed, the thread was
+   * interrupted, or the call's deadline passed. Null when none of these happened. {@code call} is null for a
+   * streamed body read after the call returned (no deadline then).
+   */
+  private SttException stopped(Call call, int attempts, Throwable cause) {
+    String vendor = config.vendor().name();
+    String name = call == null ? vendor + " download" : call.name();
+    if (closed.get()) {
+      return new ClientClosedException(vendor, name + ": the client was closed" + (attempts == 0 ? "; nothing sent"
+          : " after " + attempts + (attempts == 1 ? " attempt" : " attempts")), attempts, redactor.sanitize(cause));
     }
-    if (!query.isEmpty()) {
-      url.append(url.indexOf("?") < 0 ? '?' : '&').append(query);
+    if (Thread.currentThread().isInterrupted() || interruption(cause)) {
+      Thread.currentThread().interrupt(); // keep the flag for the caller
+      return new CallInterruptedException(vendor, name + ": interrupted" + (attempts == 0 ? "; nothing sent"
+          : " after " + attempts + (attempts == 1 ? " attempt" : " attempts")), attempts, redactor.sanitize(cause));
     }
-    ClassicRequestBuilder b = ClassicRequestBuilder.create(request.method()).setUri(URI.create(url.toString()));
-    b.setHeader("Accept", request.accept() == null ? "application/json" : request.accept());
-    request.headers().forEach(b::setHeader);
-    opts.headers().forEach(b::setHeader);
-    if (body != null) {
-      b.setEntity(body);
+    if (call != null && call.context != null && (cause instanceof CallContext.DeadlineExceeded
+        || call.context.expired())) {
+      return new CallTimeoutException(vendor, name + ": call timeout of " + call.callTimeout.toMillis()
+          + " ms reached after " + attempts + (attempts == 1 ? " attempt" : " attempts"), attempts, call.callTimeout,
+          redactor.sanitize(cause));
     }
-    return b.build();
+    return null;
   }
 
-  private HttpClientContext context(OperationRequest request, RequestOptions opts) {
-    HttpClientContext ctx = HttpClientContext.create();
-    if (request.externalUrl() != null) {
-      ctx.setAttribute(NO_CREDENTIALS, Boolean.TRUE);
+  private static boolean interruption(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof ClosedByInterruptException || c instanceof InterruptedException
+          || c instanceof RequestFailedException) {
+        return true;
+      }
     }
-    opts.responseTimeout().ifPresent(t -> ctx.setRequestConfig(RequestConfig.custom()
-        .setConnectionRequestTimeout(timeout(config.connectionRequestTimeout()))
-        .setResponseTimeout(timeout(t))
-        .setMaxRedirects(5)
-        .build()));
-    return ctx;
+    return false;
   }
 
-  private void backoff(OperationRequest request, int attempt, int maxAttempts, String reason, Duration delay) {
-    RetryEvent event = new RetryEvent(config.vendor().name(), request.operationId(), request.method(), request.path(),
-        attempt, maxAttempts, reason, delay);
+  /** Request headers from the spec's header parameters must be sendable as they are. */
+  private void checkHeaders(OperationRequest request) {
+    List<Violation> bad = new ArrayList<>();
+    request.headers().forEach((name, value) -> {
+      String problem = Headers.problem(name, value);
+      if (problem != null) {
+        bad.add(new Violation(name, BeanChecks.show(redactor.redact(value)), "header " + problem));
+      }
+    });
+    if (!bad.isEmpty()) {
+      throw new RequestValidationException(config.vendor().name(), request.operationId(), bad);
+    }
+  }
+
+  /**
+   * Waits before the next attempt, or throws {@code failure} when the wait would end past the call's deadline (the
+   * last failure says more than a timeout would). Close() and interrupts end the wait at once.
+   */
+  private void backoff(Call call, int attempt, String reason, Duration delay, SttException failure) {
+    if (delay.toNanos() >= call.context.remainingNanos()) {
+      HTTP_LOG.debug("{}: not retrying, the wait of {} ms would end past the call timeout", call.name(),
+          delay.toMillis());
+      throw failure;
+    }
+    OperationRequest request = call.request;
+    RetryEvent event = new RetryEvent(config.vendor().name(), request.operationId(), request.method(),
+        redactor.redact(request.path()), attempt, call.maxAttempts, redactor.redact(reason), delay);
     RETRY_LOG.info("{}", event);
     if (config.retryListener() != null) {
       config.retryListener().onRetry(event);
     }
     try {
-      config.sleeper().sleep(delay);
+      if (config.sleeper() == Sleeper.SYSTEM) {
+        closing.await(delay.toNanos(), TimeUnit.NANOSECONDS); // close() ends the wait
+      } else {
+        config.sleeper().sleep(delay);
+      }
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ConnectionException(config.vendor().name(), config.vendor().name() + " " + request.operationId()
-          + ": interrupted while waiting to retry", attempt, e);
+      throw stopped(call, attempt, e); // an interruption: stopped() sets the flag again
+    }
+    SttException stop = stopped(call, attempt, null);
+    if (stop != null) {
+      throw stop;
     }
   }
 
@@ -532,15 +860,6 @@ public final class ClientRuntime implements AutoCloseable {
         || e instanceof ConnectionRequestTimeoutException;
   }
 
-  /** {@code s} with the credential (plain or percent-encoded) replaced by ****. */
-  String redact(String s) {
-    if (s == null) {
-      return null;
-    }
-    String secret = config.credential().reveal();
-    return s.replace(secret, "****").replace(PercentEncoding.query(secret), "****");
-  }
-
   /** Headers as {@code [name: value, ...]}, with auth and cookie headers shown as ****. */
   String redact(Header[] headers) {
     StringBuilder sb = new StringBuilder("[");
@@ -550,17 +869,19 @@ public final class ClientRuntime implements AutoCloseable {
       }
       String name = h.getName().toLowerCase(Locale.ROOT);
       boolean sensitive = SENSITIVE_HEADERS.contains(name) || name.equalsIgnoreCase(config.auth().name());
-      sb.append(h.getName()).append(": ").append(sensitive ? "****" : redact(h.getValue()));
+      sb.append(h.getName()).append(": ").append(sensitive ? "****" : redactor.redact(h.getValue()));
     }
     return sb.append(']').toString();
   }
 
   private static String describe(IOException e) {
+    String kind;
     if (e instanceof BinaryBody.SourceException) {
       return "the request body could not be sent as declared: " + e.getMessage();
     }
-    String kind;
-    if (e instanceof ConnectTimeoutException) {
+    if (e instanceof TunnelRefused) {
+      kind = e.getMessage();
+    } else if (e instanceof ConnectTimeoutException) {
       kind = "connect timeout";
     } else if (e instanceof ConnectionRequestTimeoutException) {
       kind = "no pooled connection in time";
@@ -579,6 +900,8 @@ public final class ClientRuntime implements AutoCloseable {
       kind = "connection closed before the response was complete";
     } else if (e instanceof org.apache.hc.client5.http.ClientProtocolException) {
       kind = "not a valid HTTP response";
+    } else if (e instanceof javax.net.ssl.SSLException) {
+      kind = "TLS failure";
     } else {
       kind = "I/O error";
     }
@@ -593,22 +916,6 @@ public final class ClientRuntime implements AutoCloseable {
     return out;
   }
 
-  private static String readBounded(HttpEntity entity) throws IOException {
-    if (entity == null) {
-      return "";
-    }
-    try (InputStream in = entity.getContent()) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buf = new byte[8192];
-      int n;
-      while (out.size() < MAX_ERROR_BODY_BYTES && (n = in.read(buf, 0, Math.min(buf.length,
-          MAX_ERROR_BODY_BYTES - out.size()))) > 0) {
-        out.write(buf, 0, n);
-      }
-      return out.toString(StandardCharsets.UTF_8);
-    }
-  }
-
   static boolean isJson(String contentType) {
     String mime = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     return mime.equals("application/json") || mime.endsWith("+json");
@@ -619,30 +926,48 @@ public final class ClientRuntime implements AutoCloseable {
     return name.replaceAll("[\\w.]+\\.(\\w+)", "$1");
   }
 
+  /** Where in the document Jackson failed, e.g. {@code " at items[0].status"}; "" when it does not say. */
+  static String jsonPath(Exception e) {
+    if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException m) || m.getPath().isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+      if (r.getFieldName() != null) {
+        sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        sb.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return sb.length() == 0 ? "" : " at " + sb;
+  }
+
   private static String firstLine(Exception e) {
-    String m = String.valueOf(e.getMessage());
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
+    return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
   }
 
   private static Timeout timeout(Duration d) {
     return Timeout.ofMilliseconds(d.toMillis());
   }
 
-  private static void closeQuietly(ClassicHttpResponse response) {
-    try {
-      response.close();
-    } catch (IOException ignored) {
-      // already failing
-    }
+  /**
+   * Drops the connection under {@code response} without reading what is left of its body (HttpClient's
+   * {@code executeOpen} always returns a {@link ModalCloseable} response).
+   */
+  private static void abort(ClassicHttpResponse response) {
+    ((ModalCloseable) response).close(CloseMode.IMMEDIATE);
   }
 
-  /** Closes the pool: in-flight downloads are aborted, later calls fail. Idempotent. */
+  /**
+   * Closes the pool: connections in use are dropped at once, so calls in flight (and open downloads) end with a
+   * {@link ClientClosedException}; calls waiting to retry wake up and end the same way; later calls fail with it
+   * before sending anything. Idempotent.
+   */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      http.close(CloseMode.GRACEFUL);
+      closing.countDown();
+      http.close(CloseMode.IMMEDIATE);
     }
   }
-
 }

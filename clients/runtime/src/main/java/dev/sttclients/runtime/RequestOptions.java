@@ -7,19 +7,22 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Per-call overrides: extra headers, a response timeout, a retry limit. Immutable; build with
- * {@code RequestOptions.builder().header("Prefer", "code=404").build()}.
+ * Per-call overrides: extra headers, a response timeout, an overall call timeout, a retry limit. Immutable; build
+ * with {@code RequestOptions.builder().header("Prefer", "code=404").build()}. Every setter checks its argument and
+ * throws {@link IllegalArgumentException} at once.
  */
 public final class RequestOptions {
   private static final RequestOptions NONE = new Builder().build();
 
   private final Map<String, String> headers;
   private final Duration responseTimeout;
+  private final Duration callTimeout;
   private final Integer maxRetries;
 
   private RequestOptions(Builder b) {
     this.headers = Map.copyOf(b.headers);
     this.responseTimeout = b.responseTimeout;
+    this.callTimeout = b.callTimeout;
     this.maxRetries = b.maxRetries;
   }
 
@@ -39,6 +42,11 @@ public final class RequestOptions {
     return Optional.ofNullable(responseTimeout);
   }
 
+  /** This call's overall deadline, replacing the client's {@code callTimeout}. */
+  public Optional<Duration> callTimeout() {
+    return Optional.ofNullable(callTimeout);
+  }
+
   public Optional<Integer> maxRetries() {
     return Optional.ofNullable(maxRetries);
   }
@@ -47,26 +55,40 @@ public final class RequestOptions {
     Builder b = new Builder();
     b.headers.putAll(headers);
     b.responseTimeout = responseTimeout;
+    b.callTimeout = callTimeout;
     b.maxRetries = maxRetries;
     return b;
   }
 
   @Override
   public String toString() {
-    return "RequestOptions{headers=" + headers.keySet() + ", responseTimeout=" + responseTimeout + ", maxRetries="
-        + maxRetries + '}';
+    return "RequestOptions{headers=" + headers.keySet() + ", responseTimeout=" + responseTimeout + ", callTimeout="
+        + callTimeout + ", maxRetries=" + maxRetries + '}';
   }
 
   public static final class Builder {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private Duration responseTimeout;
+    private Duration callTimeout;
     private Integer maxRetries;
 
     private Builder() {}
 
-    /** Adds a header to this call (replaces one of the same name). */
+    /**
+     * Adds a header to this call (replaces one of the same name). It goes only to the configured origin: a redirect
+     * to another origin is followed without it.
+     *
+     * @throws IllegalArgumentException for a name that is not an HTTP token, a value with a line break, a control
+     *     character or non-ASCII text, or a header the HTTP client sets itself (Host, Content-Length,
+     *     Transfer-Encoding, Connection, Expect, ...)
+     */
     public Builder header(String name, String value) {
-      headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      String problem = dev.sttclients.runtime.internal.Headers.problem(Objects.requireNonNull(name, "name"),
+          Objects.requireNonNull(value, "value"));
+      if (problem != null) {
+        throw new IllegalArgumentException("header " + name + " " + problem);
+      }
+      headers.put(name, value);
       return this;
     }
 
@@ -80,6 +102,15 @@ public final class RequestOptions {
         throw new IllegalArgumentException("responseTimeout must be positive, was " + timeout);
       }
       this.responseTimeout = timeout;
+      return this;
+    }
+
+    /** This call's overall deadline (see the client builder's {@code callTimeout}); must be positive. */
+    public Builder callTimeout(Duration timeout) {
+      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+        throw new IllegalArgumentException("callTimeout must be positive, was " + timeout);
+      }
+      this.callTimeout = timeout;
       return this;
     }
 

@@ -121,7 +121,8 @@ class PagerTest {
   @Test
   void aNextPointingAtTheFirstPageIsCaughtThroughItsPageKey() {
     Api api = new Api(Map.of("a", page(List.of(1), "a")));
-    assertThrows(PaginationException.class, () -> api.pager().stream().count());
+    PaginationException e = assertThrows(PaginationException.class, () -> api.pager().stream().count());
+    assertTrue(e.getMessage().endsWith("; stopped after 1 page"), e.getMessage());
     assertEquals(List.of("a"), api.fetched());
   }
 
@@ -146,5 +147,150 @@ class PagerTest {
       sizes.add(p.items().size());
     }
     assertEquals(List.of(2, 1), sizes);
+  }
+
+  /** An endless listing: page n points to page n+1; pages are empty when {@code empty} says so. */
+  private static Pager<Integer> endless(java.util.function.IntPredicate empty, List<Integer> fetched) {
+    class P implements Page<Integer> {
+      final int n;
+
+      P(int n) {
+        this.n = n;
+        fetched.add(n);
+      }
+
+      @Override
+      public List<Integer> items() {
+        return empty.test(n) ? List.of() : List.of(n);
+      }
+
+      @Override
+      public Optional<?> nextPageKey() {
+        return Optional.of(n + 1);
+      }
+
+      @Override
+      public Page<Integer> nextPage() {
+        return new P(n + 1);
+      }
+    }
+    return Pager.of("acme", "listThings", () -> new P(0));
+  }
+
+  @Test
+  void endlessEmptyPagesEndAfterTheLimit() {
+    List<Integer> fetched = new ArrayList<>();
+    Pager<Integer> pager = endless(n -> true, fetched);
+    assertEquals(Pager.DEFAULT_MAX_EMPTY_PAGES, pager.maxEmptyPages());
+    PaginationException e = assertThrows(PaginationException.class, () -> pager.iterator().hasNext());
+    assertEquals(51, fetched.size());
+    assertEquals(51, e.pagesFetched());
+    assertEquals("acme listThings: 51 empty pages in a row still point to a next page (the limit is 50); stopped after"
+        + " 51 pages", e.getMessage());
+  }
+
+  @Test
+  void emptyPagesBetweenFullOnesOnlyCountInARow() {
+    List<Integer> fetched = new ArrayList<>();
+    // pages 0..99: every third has an item; the rest are empty (2 in a row at most)
+    List<Integer> items = endless(n -> n % 3 != 0, fetched).withMaxEmptyPages(2).withMaxPages(100).stream()
+        .limit(30).toList();
+    assertEquals(30, items.size());
+    assertEquals(88, fetched.size());
+    fetched.clear();
+    assertThrows(PaginationException.class, () -> endless(n -> n % 4 != 0, fetched).withMaxEmptyPages(2)
+        .stream().limit(30).toList());
+    assertEquals(4, fetched.size());
+  }
+
+  @Test
+  void anEndlessListingEndsAtThePageCap() {
+    List<Integer> fetched = new ArrayList<>();
+    Pager<Integer> pager = endless(n -> false, fetched).withMaxPages(5);
+    assertEquals(5, pager.maxPages());
+    List<Integer> seen = new ArrayList<>();
+    PaginationException e = assertThrows(PaginationException.class, () -> pager.forEach(seen::add));
+    assertEquals(List.of(0, 1, 2, 3, 4), seen);
+    assertEquals(5, e.pagesFetched());
+    assertEquals("acme listThings: the listing goes on past 5 pages (the limit; see Pager.withMaxPages); stopped after"
+        + " 5 pages", e.getMessage());
+    assertEquals(Pager.DEFAULT_MAX_PAGES, Pager.of("a", "b", () -> null).maxPages());
+  }
+
+  @Test
+  void aListingOfExactlyTheCapIsFine() {
+    Api api = new Api(Map.of("a", page(List.of(1), "b"), "b", page(List.of(2), null)));
+    assertEquals(List.of(1, 2), api.pager().withMaxPages(2).stream().toList());
+    assertThrows(PaginationException.class, () -> api.pager().withMaxPages(1).stream().toList());
+  }
+
+  @Test
+  void limitsMustBePositive() {
+    Pager<Integer> p = Pager.of("a", "b", () -> null);
+    assertEquals("maxPages must be at least 1, was 0",
+        assertThrows(IllegalArgumentException.class, () -> p.withMaxPages(0)).getMessage());
+    assertEquals("maxEmptyPages must be at least 1, was 0",
+        assertThrows(IllegalArgumentException.class, () -> p.withMaxEmptyPages(0)).getMessage());
+    assertEquals(1, p.withMaxEmptyPages(1).maxEmptyPages());
+  }
+
+  /** The loop guard remembers the last 1 000 keys only: a longer cycle is ended by the page cap instead. */
+  @Test
+  void theLoopGuardIsBoundedAndStillCatchesRecentRepeats() {
+    int cycle = Pager.REMEMBERED_KEYS;
+    List<Integer> fetched = new ArrayList<>();
+    class C implements Page<Integer> {
+      final int n;
+
+      C(int n) {
+        this.n = n;
+        fetched.add(n);
+      }
+
+      @Override
+      public List<Integer> items() {
+        return List.of(n);
+      }
+
+      @Override
+      public Optional<?> nextPageKey() {
+        return Optional.of((n + 1) % cycle);
+      }
+
+      @Override
+      public Page<Integer> nextPage() {
+        return new C((n + 1) % cycle);
+      }
+
+      @Override
+      public Optional<?> pageKey() {
+        return Optional.of(n);
+      }
+    }
+    PaginationException caught = assertThrows(PaginationException.class,
+        () -> Pager.of("a", "b", () -> new C(0)).stream().count());
+    assertEquals(cycle, fetched.size(), "a cycle of " + cycle + " pages is caught when it closes");
+    assertTrue(caught.getMessage().contains("repeats a page already fetched"), caught.getMessage());
+    fetched.clear();
+    int longer = cycle + 1;
+    class D extends C {
+      D(int n) {
+        super(n);
+      }
+
+      @Override
+      public Optional<?> nextPageKey() {
+        return Optional.of((n + 1) % longer);
+      }
+
+      @Override
+      public Page<Integer> nextPage() {
+        return new D((n + 1) % longer);
+      }
+    }
+    PaginationException capped = assertThrows(PaginationException.class,
+        () -> Pager.of("a", "b", () -> new D(0)).withMaxPages(3 * longer).stream().count());
+    assertEquals(3 * longer, fetched.size(), "a longer cycle runs until the page cap");
+    assertTrue(capped.getMessage().contains("past " + 3 * longer + " pages"), capped.getMessage());
   }
 }

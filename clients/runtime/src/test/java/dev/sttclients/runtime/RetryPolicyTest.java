@@ -55,4 +55,23 @@ class RetryPolicyTest {
         () -> RetryPolicy.defaults().withBackoff(Duration.ofMillis(-1), Duration.ofSeconds(1)));
     assertThrows(IllegalArgumentException.class, () -> RetryPolicy.defaults().backoff(0));
   }
+
+  @Test
+  void aOneMillisecondCeilingWaitsZeroOrOneMillisecond() {
+    RetryPolicy p = RetryPolicy.defaults().withBackoff(Duration.ofMillis(1), Duration.ofMillis(1));
+    Set<Long> seen = new HashSet<>();
+    for (int i = 0; i < 500; i++) {
+      seen.add(p.backoff(1).toMillis());
+    }
+    assertEquals(Set.of(0L, 1L), seen);
+    assertEquals(10, RetryPolicy.defaults().withMaxRetries(10).maxRetries());
+  }
+
+  @Test
+  void describesItself() {
+    assertEquals("RetryPolicy{maxRetries=2, initialBackoff=PT0.5S, maxBackoff=PT8S, maxRetryAfter=PT1M}",
+        RetryPolicy.defaults().toString());
+    assertEquals(Duration.ofSeconds(5), RetryPolicy.defaults().withMaxRetryAfter(Duration.ofSeconds(5))
+        .maxRetryAfter());
+  }
 }

@@ -324,8 +324,8 @@ class TranscribeFlowTest {
         .stream().map(BatchJob::getJobId).toList();
     assertEquals(List.of("p1a", "p1b", "p2a", "p2b", "p3a", "p3b"), ids);
     List<LoggedRequest> sent = api.findAll(anyRequestedFor(anyUrl()));
-    assertEquals(List.of("/v1/batch/jobs?page_size=2&status=DONE%2CFAILED", "/v1/batch/jobs?page=2&page_size=2&status=DONE%2CFAILED",
-        "/v1/batch/jobs?page=3&page_size=2&status=DONE%2CFAILED"), sent.stream().map(LoggedRequest::getUrl).toList());
+    assertEquals(List.of("/v1/batch/jobs?page_size=2&status=DONE,FAILED", "/v1/batch/jobs?page=2&page_size=2&status=DONE,FAILED",
+        "/v1/batch/jobs?page=3&page_size=2&status=DONE,FAILED"), sent.stream().map(LoggedRequest::getUrl).toList());
   }
 
   /** JSON for comparisons. */

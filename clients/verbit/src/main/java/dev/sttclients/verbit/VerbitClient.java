@@ -137,16 +137,26 @@ public final class VerbitClient extends SttClient {
       return PROFILE;
     }
 
-    /** The API token from the Verbit "My account" page, sent as {@code Authorization: ApiToken <key>}. */
+    /**
+     * The API token from the Verbit "My account" page, sent as {@code Authorization: ApiToken <key>}. Null means
+     * none given here: {@code VERBIT_API_KEY} is read instead (see {@link SttClientBuilder#apiKey(String)}).
+     */
     @Override
     public Builder apiKey(String apiKey) {
       super.apiKey(apiKey);
-      this.apiKeyGiven = true;
+      this.apiKeyGiven = apiKey != null;
       return this;
     }
 
-    /** An OAuth 2.0 access token, sent as {@code Authorization: Bearer <token>}, instead of an API key. */
+    /**
+     * An OAuth 2.0 access token, sent as {@code Authorization: Bearer <token>}, instead of an API key.
+     *
+     * @throws IllegalArgumentException for a null or blank token
+     */
     public Builder bearerToken(String token) {
+      if (token == null) {
+        throw new IllegalArgumentException("verbit: bearerToken(null): an OAuth access token is required");
+      }
       super.apiKey(token);
       this.bearer = true;
       return this;

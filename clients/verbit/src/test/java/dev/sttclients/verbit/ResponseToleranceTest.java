@@ -47,7 +47,7 @@ class ResponseToleranceTest extends LocalVerbit {
         + "\"language\":\"en-US\",\"job_status\":\"Completed\","
         + "\"certification\":{\"transcriber\":\"J. Doe\",\"signature\":\"https://sig.example/1\"},"
         + "\"errors\":[{\"code\":\"failed_transcoding\",\"message\":\"Transcoding error\"},"
-        + "{\"code\":7,\"hint\":\"retry\"}],\"duration\":12.5}", false);
+        + "{\"code\":\"7\",\"hint\":\"retry\"}],\"duration\":12.5}", false);
 
     assertEquals("a.mp4", info.getName());
     assertEquals("Legal", info.getProfile());
@@ -64,6 +64,15 @@ class ResponseToleranceTest extends LocalVerbit {
         info.getAdditionalProperty("certification"));
     assertEquals(12.5, info.getAdditionalProperty("duration"));
     assertNull(info.getAdditionalProperty("job_status"), "declared fields are not duplicated as extras");
+  }
+
+  /** JSON is read strictly (issue 16): a number where Verbit documents a string is not coerced, and says where. */
+  @Test
+  void aNumberWhereTheSpecSaysStringIsNamedNotCoerced() {
+    dev.sttclients.runtime.errors.MalformedResponseException e = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.sttclients.runtime.errors.MalformedResponseException.class,
+        () -> infoAnswering("{\"id\":42,\"job_status\":\"Failure\",\"errors\":[{\"code\":7}]}", false));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("at errors[0].code"), e.getMessage());
   }
 
   @Test

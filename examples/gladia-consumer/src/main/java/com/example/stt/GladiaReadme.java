@@ -5,6 +5,7 @@ import dev.sttclients.gladia.api.PreRecordedApi.ListParams;
 import dev.sttclients.gladia.model.JobStatus;
 import dev.sttclients.gladia.model.PreRecordedJob;
 import dev.sttclients.runtime.BinaryResponse;
+import dev.sttclients.runtime.errors.AuthenticationException;
 import dev.sttclients.runtime.errors.JobFailedException;
 import dev.sttclients.runtime.errors.NotFoundException;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ public final class GladiaReadme {
 
   public static void main(String[] args) throws Exception {
     String baseUrl = args.length > 0 ? args[0] : "https://api.gladia.io";
-    try (GladiaClient gladia = GladiaClient.builder().apiKey(System.getenv("GLADIA_API_KEY")).baseUrl(baseUrl).build()) {
+    try (GladiaClient gladia = GladiaClient.builder().baseUrl(baseUrl).build()) {   // key from GLADIA_API_KEY, or .apiKey("...")
       PreRecordedJob job = gladia.preRecorded().get("45463597-20b7-4af7-b3b3-f5fb778203ab");
       if (job.getStatus() == JobStatus.DONE) {
         System.out.println(job.getResult().getTranscription().getFullTranscript());  // typed down to the words
@@ -44,6 +45,8 @@ public final class GladiaReadme {
       System.out.println(e.rawStatus() + " " + e.failureMessage().orElse("") + " " + e.job(PreRecordedJob.class).getErrorCode());
     } catch (NotFoundException e) {
       System.out.println("no such job, request id " + e.requestId().orElse("?"));
+    } catch (AuthenticationException e) {                   // 401 only: a 403 is a PermissionDeniedException
+      System.out.println("check GLADIA_API_KEY: " + e.getMessage());
     }
   }
 }

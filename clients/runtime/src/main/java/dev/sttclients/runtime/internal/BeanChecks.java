@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import dev.sttclients.runtime.Json;
 import dev.sttclients.runtime.errors.Violation;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -15,7 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * Bean Validation for requests (parameters of a generated API method, cascading into bodies) and, in
@@ -23,11 +24,41 @@ import java.util.concurrent.ConcurrentHashMap;
  * by its wire (JSON) name, the value, and the rule.
  */
 public final class BeanChecks {
-  private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
+  /**
+   * Hibernate Validator with a parameter-only message interpolator: no Expression Language implementation is needed
+   * on the classpath (the default interpolator requires one). The only default messages that use EL are
+   * {@code @DecimalMin}/{@code @DecimalMax}'s "or equal to" switch, which {@link #interpolator} writes itself.
+   */
+  private static final ValidatorFactory FACTORY = Validation.byDefaultProvider().configure()
+      .messageInterpolator(interpolator(new ParameterMessageInterpolator()))
+      .buildValidatorFactory();
   private static final Validator VALIDATOR = FACTORY.getValidator();
-  private static final Map<String, Method> METHODS = new ConcurrentHashMap<>();
 
   private BeanChecks() {}
+
+  /** {@code base}, plus the messages of {@code @DecimalMin} and {@code @DecimalMax} without EL. */
+  static MessageInterpolator interpolator(MessageInterpolator base) {
+    return new MessageInterpolator() {
+      @Override
+      public String interpolate(String template, Context context) {
+        return interpolate(template, context, java.util.Locale.ROOT);
+      }
+
+      @Override
+      public String interpolate(String template, Context context, java.util.Locale locale) {
+        Map<String, Object> attributes = context.getConstraintDescriptor().getAttributes();
+        if (template.equals("{jakarta.validation.constraints.DecimalMax.message}")) {
+          return "must be less than " + (Boolean.TRUE.equals(attributes.get("inclusive")) ? "or equal to " : "")
+              + attributes.get("value");
+        }
+        if (template.equals("{jakarta.validation.constraints.DecimalMin.message}")) {
+          return "must be greater than " + (Boolean.TRUE.equals(attributes.get("inclusive")) ? "or equal to " : "")
+              + attributes.get("value");
+        }
+        return base.interpolate(template, context, locale);
+      }
+    };
+  }
 
   /** The shared validator (thread-safe). */
   public static Validator validator() {
@@ -39,8 +70,7 @@ public final class BeanChecks {
    * its parameters. {@code wireNames[i]} is the spec's name of parameter i.
    */
   public static List<Violation> checkParameters(Object api, String methodName, String[] wireNames, Object[] args) {
-    Method method = METHODS.computeIfAbsent(api.getClass().getName() + "#" + methodName + "/" + args.length,
-        k -> findMethod(api.getClass(), methodName, args.length));
+    Method method = findMethod(api.getClass(), methodName, args.length);
     Set<ConstraintViolation<Object>> found =
         VALIDATOR.forExecutables().validateParameters(api, method, args);
     List<Violation> out = new ArrayList<>();
@@ -139,13 +169,33 @@ public final class BeanChecks {
     throw new IllegalStateException("no method " + name + "/" + arity + " on " + type.getName());
   }
 
-  /** A value as text for a message: quoted strings, shortened. */
-  static String show(Object value) {
+  /**
+   * A value as text for a one-line message: strings quoted, control characters escaped (a line feed as backslash-n,
+   * others as a backslash-u escape), shortened to 120 characters.
+   */
+  public static String show(Object value) {
     if (value == null) {
       return "null";
     }
     String s = value instanceof CharSequence ? "'" + value + "'" : String.valueOf(value);
-    return s.length() > 120 ? s.substring(0, 120) + "..." : s;
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    String shown = sb.toString();
+    return shown.length() > 120 ? shown.substring(0, 120) + "..." : shown;
   }
 
 }

@@ -97,6 +97,15 @@ public final class ErrorTable {
 
   public ServiceException toException(String operation, int status, Map<String, List<String>> headers, String raw,
       Duration retryAfter, int attempts) {
+    return toException(operation, status, headers, raw, retryAfter, attempts, null);
+  }
+
+  /**
+   * The typed exception for an error response. {@code headers} and {@code raw} must already be redacted;
+   * {@code detail} is the runtime's own note (e.g. why a redirect was not followed), or null.
+   */
+  public ServiceException toException(String operation, int status, Map<String, List<String>> headers, String raw,
+      Duration retryAfter, int attempts, String detail) {
     JsonNode parsed = null;
     try {
       parsed = raw.isBlank() ? null : Json.mapper().readTree(raw);
@@ -123,7 +132,7 @@ public final class ErrorTable {
         : parsed == null && !raw.isBlank() && raw.length() <= 200 && !raw.contains("<") ? raw.strip()
         : null;
     ErrorResponse r = new ErrorResponse(vendor.name(), operation, status, headers, raw, body, requestId,
-        text(tree, vendor.errorTypeField()), message, attempts);
+        text(tree, vendor.errorTypeField()), message, attempts, detail);
     return switch (status) {
       case 400, 422 -> new BadRequestException(r);
       case 401 -> new AuthenticationException(r);
@@ -131,7 +140,7 @@ public final class ErrorTable {
       case 404 -> new NotFoundException(r);
       case 409 -> new ConflictException(r);
       case 429 -> new RateLimitException(r, retryAfter);
-      default -> status >= 500 && status < 600 ? new ServerException(r) : new UnexpectedStatusException(r);
+      default -> status >= 500 && status < 600 ? new ServerException(r, retryAfter) : new UnexpectedStatusException(r);
     };
   }
 

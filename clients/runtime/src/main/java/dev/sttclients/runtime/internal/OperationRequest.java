@@ -17,16 +17,18 @@ import java.util.stream.Collectors;
  * Built by generated code only. Encoding lives here, once: path values are percent-encoded as a
  * single segment (so {@code ../}, {@code /}, {@code ?}, {@code #} and spaces can never reach another path),
  * query values are percent-encoded, arrays are exploded ({@code status=a&status=b}) unless the spec says
- * otherwise, and deepObject maps become {@code name[key]=value}. The body is JSON, a {@link dev.sttclients.runtime.BinaryBody}
- * (raw binary) or form parts ({@code multipart/form-data}, {@code application/x-www-form-urlencoded}); see
- * {@link RequestBodies}.
+ * otherwise ({@code explode: false}: {@code status=a,b}, each value encoded and the separating commas literal, as
+ * OpenAPI's form style writes them), and deepObject maps become {@code name[key]=value}. The body is JSON, a
+ * {@link dev.sttclients.runtime.BinaryBody} (raw binary) or form parts ({@code multipart/form-data},
+ * {@code application/x-www-form-urlencoded}); see {@link RequestBodies}.
  */
 public final class OperationRequest {
   final String operationId;
   final String method;
   final String pathTemplate;
   final Map<String, String> pathParams;
-  final List<Map.Entry<String, String>> queryParams;
+  /** Name and values; more than one value only for a non-exploded array (written comma-separated). */
+  final List<Map.Entry<String, List<String>>> queryParams;
   final Map<String, String> headers;
   final Object body;
   final String contentType;
@@ -122,7 +124,8 @@ public final class OperationRequest {
   /** The encoded query string without '?', or "". */
   public String query() {
     return queryParams.stream()
-        .map(e -> PercentEncoding.query(e.getKey()) + "=" + PercentEncoding.query(e.getValue()))
+        .map(e -> PercentEncoding.query(e.getKey()) + "="
+            + e.getValue().stream().map(PercentEncoding::query).collect(Collectors.joining(",")))
         .collect(Collectors.joining("&"));
   }
 
@@ -145,7 +148,7 @@ public final class OperationRequest {
     private final String method;
     private final String pathTemplate;
     private final Map<String, String> pathParams = new LinkedHashMap<>();
-    private final List<Map.Entry<String, String>> queryParams = new ArrayList<>();
+    private final List<Map.Entry<String, List<String>>> queryParams = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private Object body;
     private String contentType;
@@ -172,12 +175,12 @@ public final class OperationRequest {
       }
       if (value instanceof Collection<?> c) {
         if (explode) {
-          c.forEach(v -> queryParams.add(Map.entry(name, format(v))));
+          c.forEach(v -> queryParams.add(Map.entry(name, List.of(format(v)))));
         } else if (!c.isEmpty()) {
-          queryParams.add(Map.entry(name, c.stream().map(OperationRequest::format).collect(Collectors.joining(","))));
+          queryParams.add(Map.entry(name, c.stream().map(OperationRequest::format).toList()));
         }
       } else {
-        queryParams.add(Map.entry(name, format(value)));
+        queryParams.add(Map.entry(name, List.of(format(value))));
       }
       return this;
     }
@@ -185,7 +188,7 @@ public final class OperationRequest {
     /** A {@code style: deepObject} parameter: each map entry becomes {@code name[key]=value}. */
     public Builder deepObjectQueryParam(String name, Map<?, ?> value) {
       if (value != null) {
-        value.forEach((k, v) -> queryParams.add(Map.entry(name + "[" + k + "]", format(v))));
+        value.forEach((k, v) -> queryParams.add(Map.entry(name + "[" + k + "]", List.of(format(v)))));
       }
       return this;
     }

@@ -74,7 +74,6 @@ public final class RequestBodies {
    * Checks the request's binary bodies and prepares its body.
    *
    * @throws RequestValidationException when a binary body cannot or may not be sent (nothing was sent)
-   * @throws IllegalArgumentException when a JSON value cannot be written (a bug in the caller's model)
    */
   public static Prepared prepare(String vendor, OperationRequest request) {
     String contentType = request.contentType();
@@ -213,9 +212,11 @@ public final class RequestBodies {
   private static byte[] json(String vendor, OperationRequest request, Object value) {
     try {
       return Json.mapper().writeValueAsBytes(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(vendor + " " + request.operationId()
-          + ": request body cannot be written as JSON: " + e.getOriginalMessage(), e);
+    } catch (JsonProcessingException | RuntimeException e) {
+      String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      throw new RequestValidationException(vendor, request.operationId(), List.of(new Violation("body",
+          value.getClass().getSimpleName(), "cannot be written as JSON: " + String.valueOf(why).lines().findFirst()
+          .orElse(""))));
     }
   }
 

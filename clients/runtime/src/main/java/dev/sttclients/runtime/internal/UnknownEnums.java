@@ -79,6 +79,12 @@ public final class UnknownEnums {
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       JsonToken token = p.currentToken();
+      if (token != null && token.isScalarValue() && token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NULL) {
+        // Strict reading: an enum is a JSON string. A number or boolean is not coerced into one (nor into the
+        // unknown constant).
+        throw com.fasterxml.jackson.databind.exc.MismatchedInputException.from(p, handledType(),
+            "an enum is a JSON string, not " + token);
+      }
       String raw = token != null && token.isScalarValue() ? p.getText() : null;
       String path = raw == null ? null : path(p.getParsingContext());
       Object value = super.deserialize(p, ctxt);
