@@ -96,11 +96,20 @@ final class Wait<T> {
   }
 
   /**
-   * The options of the next poll's HTTP call: the caller's, as given. The one place to bound a poll by the time left
-   * before the deadline, once the runtime has a per-call timeout.
+   * The options of the next poll's HTTP call: the caller's, with the call timeout bounded by the time left before
+   * the wait's deadline, so that one slow poll (retries and backoff included) cannot carry the wait past it. A
+   * poll that hits that bound ends the wait with a {@link WaiterTimeoutException} (see {@link #afterFailure}).
    */
-  private RequestOptions pollOptions() {
-    return options.requestOptions();
+  RequestOptions pollOptions() {
+    RequestOptions given = options.requestOptions();
+    Duration left = Duration.between(clock.instant(), deadline);
+    if (left.isNegative() || left.isZero()) {
+      left = Duration.ofMillis(1);
+    }
+    if (given.callTimeout().isPresent() && given.callTimeout().get().compareTo(left) <= 0) {
+      return given;
+    }
+    return given.toBuilder().callTimeout(left).build();
   }
 
   private Step<T> afterSuccess(ApiResponse<T> response) {

@@ -77,7 +77,29 @@ class JobWaiterTest {
     RequestOptions perPoll = RequestOptions.builder().header("X-Trace", "t1").maxRetries(0).build();
     Script script = new Script(job(QUEUED), job(DONE));
     waitFor(script, options().requestOptions(perPoll).build());
-    assertEquals(List.of(perPoll, perPoll), script.options);
+    assertEquals(2, script.options.size());
+    for (RequestOptions sent : script.options) {
+      assertEquals(perPoll.headers(), sent.headers());
+      assertEquals(perPoll.maxRetries(), sent.maxRetries());
+    }
+  }
+
+  /** A poll's HTTP call never outlives the wait: its call timeout is at most the time left before the deadline. */
+  @Test
+  void eachPollIsBoundedByTheTimeLeftUnlessTheCallersCallTimeoutIsShorter() {
+    Script script = new Script(job(QUEUED), job(QUEUED), job(DONE));
+    waitFor(script, options().requestOptions(RequestOptions.builder().callTimeout(s(120)).build()).build());
+    assertEquals(List.of(s(60), s(59), s(57)),
+        script.options.stream().map(o -> o.callTimeout().orElseThrow()).toList(), "60 s wait, polls at 0, 1, 3 s");
+
+    Script shortCalls = new Script(job(QUEUED), job(DONE));
+    RequestOptions fiveSeconds = RequestOptions.builder().callTimeout(s(5)).build();
+    waitFor(shortCalls, options().requestOptions(fiveSeconds).build());
+    assertEquals(List.of(fiveSeconds, fiveSeconds), shortCalls.options, "a shorter call timeout of the caller's is kept");
+
+    Script unset = new Script(job(DONE));
+    waitFor(unset, options().build());
+    assertEquals(s(60), unset.options.get(0).callTimeout().orElseThrow(), "none given: bounded by the wait");
   }
 
   @Test
