@@ -96,20 +96,26 @@ final class Wait<T> {
   }
 
   /**
+   * The least call timeout a poll gets, even at the deadline: the last poll happens at the deadline and needs time for
+   * one HTTP exchange, so a wait can end at most this much after its timeout (a silent server).
+   */
+  static final Duration MIN_POLL_CALL_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
    * The options of the next poll's HTTP call: the caller's, with the call timeout bounded by the time left before
-   * the wait's deadline, so that one slow poll (retries and backoff included) cannot carry the wait past it. A
-   * poll that hits that bound ends the wait with a {@link WaiterTimeoutException} (see {@link #afterFailure}).
+   * the wait's deadline (at least {@link #MIN_POLL_CALL_TIMEOUT}), so that one slow poll (retries and backoff
+   * included) cannot carry the wait much past it. A caller's shorter call timeout is kept.
    */
   RequestOptions pollOptions() {
     RequestOptions given = options.requestOptions();
-    Duration left = Duration.between(clock.instant(), deadline);
-    if (left.isNegative() || left.isZero()) {
-      left = Duration.ofMillis(1);
+    Duration bound = Duration.between(clock.instant(), deadline);
+    if (bound.compareTo(MIN_POLL_CALL_TIMEOUT) < 0) {
+      bound = MIN_POLL_CALL_TIMEOUT;
     }
-    if (given.callTimeout().isPresent() && given.callTimeout().get().compareTo(left) <= 0) {
+    if (given.callTimeout().isPresent() && given.callTimeout().get().compareTo(bound) <= 0) {
       return given;
     }
-    return given.toBuilder().callTimeout(left).build();
+    return given.toBuilder().callTimeout(bound).build();
   }
 
   private Step<T> afterSuccess(ApiResponse<T> response) {

@@ -100,6 +100,12 @@ class JobWaiterTest {
     Script unset = new Script(job(DONE));
     waitFor(unset, options().build());
     assertEquals(s(60), unset.options.get(0).callTimeout().orElseThrow(), "none given: bounded by the wait");
+
+    // 15 s wait, polls at 0, 1, 3, 7, 15 s (the last at the deadline): never less than the floor of 10 s
+    Script late = new Script(job(QUEUED), job(QUEUED), job(QUEUED), job(QUEUED), job(DONE));
+    waitFor(late, options().timeout(s(15)).build());
+    assertEquals(List.of(s(15), s(14), s(12), s(10), s(10)),
+        late.options.stream().map(o -> o.callTimeout().orElseThrow()).toList());
   }
 
   @Test
