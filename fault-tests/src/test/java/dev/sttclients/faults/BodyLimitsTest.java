@@ -36,8 +36,16 @@ class BodyLimitsTest {
 
   /** Status and headers, then body bytes for as long as the client reads them (at most 60 s). */
   private static RawServer.Script endless(int status, String headers) {
+    return endless(status, headers, "");
+  }
+
+  /** An endless chunked body: {@code prefix}, then x forever (60 s at most). */
+  private static RawServer.Script endless(int status, String headers, String prefix) {
     return (n, head, s) -> {
       RawServer.write(s, "HTTP/1.1 " + status + " X\r\n" + headers + "Transfer-Encoding: chunked\r\n\r\n");
+      if (!prefix.isEmpty()) {
+        RawServer.write(s, Integer.toHexString(prefix.length()) + "\r\n" + prefix + "\r\n");
+      }
       byte[] chunk = ("2000\r\n" + "x".repeat(0x2000) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
       OutputStream out = s.getOutputStream();
       long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -66,7 +74,8 @@ class BodyLimitsTest {
 
   @Test
   void anEndlessSuccessBodyStopsAtTheConfiguredLimit() throws Exception {
-    try (RawServer server = new RawServer(endless(200, "Content-Type: application/json\r\n"));
+    // Valid JSON as far as it goes (a string that never ends), so that only the limit can stop the streaming parser.
+    try (RawServer server = new RawServer(endless(200, "Content-Type: application/json\r\n", "{\"id\":\""));
         GladiaClient c = Faults.gladia(server.baseUrl(), h).maxResponseSize(1024 * 1024).build()) {
       ResponseTooLargeException e = assertTimeoutPreemptively(NO_HANG,
           () -> fails(ResponseTooLargeException.class, () -> c.preRecorded().get(JOB_ID)));

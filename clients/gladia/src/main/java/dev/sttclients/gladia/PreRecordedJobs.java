@@ -157,26 +157,39 @@ public class PreRecordedJobs extends PreRecordedApi implements JobResource<Strin
       return page.getItems() == null ? List.of() : page.getItems();
     }
 
+    /** The next page's key, read from {@code next} once (the pager asks for it more than once). */
+    private Optional<Window> nextKey;
+
     @Override
     public Optional<Window> nextPageKey() {
+      Optional<Window> key = nextKey;
+      if (key == null) {
+        nextKey = key = readNextKey();
+      }
+      return key;
+    }
+
+    private Optional<Window> readNextKey() {
       URI next = page.getNext();
       if (next == null) {
         return Optional.empty();
       }
-      Integer offset = intQueryValue(next, "offset");
+      List<NameValuePair> query = new URIBuilder(next).getQueryParams();
+      Integer offset = intValue(query, "offset");
       if (offset == null || offset < 0) {
         throw new PaginationException(GladiaClient.PROFILE.name(), "list", "the next page URL has no usable offset (" + next + ")",
             number);
       }
-      Integer limit = intQueryValue(next, "limit");
+      Integer limit = intValue(query, "limit");
       return Optional.of(new Window(offset, limit != null ? limit : params.getLimit()));
     }
 
     @Override
     public Optional<Window> pageKey() {
       URI current = page.getCurrent();
-      Integer offset = current == null ? null : intQueryValue(current, "offset");
-      Integer limit = current == null ? null : intQueryValue(current, "limit");
+      List<NameValuePair> query = current == null ? List.of() : new URIBuilder(current).getQueryParams();
+      Integer offset = intValue(query, "offset");
+      Integer limit = intValue(query, "limit");
       return Optional.of(new Window(
           offset != null ? offset : params.getOffset() != null ? params.getOffset() : 0,
           limit != null ? limit : params.getLimit()));
@@ -195,7 +208,11 @@ public class PreRecordedJobs extends PreRecordedApi implements JobResource<Strin
    * read with HttpCore's URI parser (RFC 3986 percent-decoding: a {@code +} is a plus, not a space).
    */
   static Integer intQueryValue(URI url, String name) {
-    for (NameValuePair p : new URIBuilder(url).getQueryParams()) {
+    return intValue(new URIBuilder(url).getQueryParams(), name);
+  }
+
+  private static Integer intValue(List<NameValuePair> query, String name) {
+    for (NameValuePair p : query) {
       if (p.getName().equals(name)) {
         try {
           return p.getValue() == null ? null : Integer.valueOf(p.getValue().trim());

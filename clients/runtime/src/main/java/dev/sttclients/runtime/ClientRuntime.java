@@ -3,6 +3,8 @@ package dev.sttclients.runtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.sttclients.runtime.internal.BodyStream;
 import dev.sttclients.runtime.errors.CallInterruptedException;
 import dev.sttclients.runtime.errors.CallTimeoutException;
 import dev.sttclients.runtime.errors.ClientClosedException;
@@ -58,7 +60,9 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.io.ModalCloseable;
 import org.apache.hc.core5.util.DeadlineTimeoutException;
@@ -84,6 +88,7 @@ public final class ClientRuntime implements AutoCloseable {
   /** The most redirects one attempt follows. */
   static final int MAX_REDIRECTS = 5;
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+  private static final Header ACCEPT_JSON = new BasicHeader("Accept", "application/json");
   /** Context attribute of a request that must go without credentials (an external URL such as a presigned upload). */
   private static final String NO_CREDENTIALS = "dev.sttclients.no-credentials";
   /** How much of a text download {@link #readText} keeps by default: far more than any transcript. */
@@ -94,6 +99,13 @@ public final class ClientRuntime implements AutoCloseable {
   private final CloseableHttpClient http;
   private final ErrorTable errors;
   private final Redactor redactor;
+  /** The configured origin as HttpClient's target, and the base URL's path: the first hop is built without parsing. */
+  private final HttpHost home;
+  private final String basePath;
+  /** The credential header (null for query auth), made once. */
+  private final Header authHeader;
+  /** The {@code name=value} pair of a legacy query-string credential (null for header auth), made once. */
+  private final String queryCredential;
   private final AtomicBoolean closed = new AtomicBoolean();
   /** Counted down by close(): wakes calls waiting to retry with the default sleeper. */
   private final CountDownLatch closing = new CountDownLatch(1);
@@ -102,6 +114,14 @@ public final class ClientRuntime implements AutoCloseable {
     this.config = config;
     this.errors = new ErrorTable(config.vendor());
     this.redactor = new Redactor(config.secrets());
+    this.home = new HttpHost(config.baseUrl().getScheme().toLowerCase(Locale.ROOT), config.baseUrl().getHost(),
+        config.baseUrl().getPort());
+    this.basePath = config.baseUrl().getRawPath() == null ? "" : config.baseUrl().getRawPath();
+    this.authHeader = config.auth().location() == AuthScheme.Location.HEADER
+        ? new SecretHeader(config.auth().name(), config.auth().prefix() + config.credential().reveal()) : null;
+    this.queryCredential = config.auth().location() == AuthScheme.Location.QUERY
+        ? PercentEncoding.query(config.auth().name()) + "=" + PercentEncoding.query(config.credential().reveal())
+        : null;
     HttpStack.Settings settings = config.httpSettings();
     this.pool = HttpStack.pool(settings);
     this.http = HttpStack.client(settings, pool, b -> b
@@ -238,8 +258,10 @@ public final class ClientRuntime implements AutoCloseable {
       SttException stop;
       boolean mayRetry = attempt < call.maxAttempts;
       long started = System.nanoTime();
-      HTTP_LOG.debug("-> {} {} {} {} attempt {}", config.vendor().name(), request.operationId(), request.method(),
-          redactor.redact(request.path()), attempt);
+      if (HTTP_LOG.isDebugEnabled()) {
+        HTTP_LOG.debug("-> {} {} {} {} attempt {}", config.vendor().name(), request.operationId(), request.method(),
+            redactor.redact(request.path()), attempt);
+      }
       Exchange exchange;
       try {
         exchange = send(call, body);
@@ -265,8 +287,10 @@ public final class ClientRuntime implements AutoCloseable {
       ClassicHttpResponse response = exchange.response();
       int status = response.getCode();
       Map<String, List<String>> headers = headers(response);
-      HTTP_LOG.debug("<- {} {} HTTP {} in {} ms", config.vendor().name(), request.operationId(), status,
-          (System.nanoTime() - started) / 1_000_000);
+      if (HTTP_LOG.isDebugEnabled()) {
+        HTTP_LOG.debug("<- {} {} HTTP {} in {} ms", config.vendor().name(), request.operationId(), status,
+            (System.nanoTime() - started) / 1_000_000);
+      }
       if (HTTP_LOG.isTraceEnabled()) {
         HTTP_LOG.trace("<- {} {} headers {}", config.vendor().name(), request.operationId(),
             redact(response.getHeaders()));
@@ -277,8 +301,11 @@ public final class ClientRuntime implements AutoCloseable {
         if (success && call.binary) {
           return binary(call, response, status, headers, attempt);
         }
+        if (success && call.type != null) {
+          return success(call, response, status, headers, attempt);
+        }
         // Read to its end (the connection goes back to the pool) or dropped (see read): never left open.
-        read = readBody(call, response, success, status, headers, attempt);
+        read = read(response, MAX_ERROR_BODY_BYTES);
       } catch (IOException e) {
         abort(response);
         stop = stopped(call, attempt, e);
@@ -294,7 +321,7 @@ public final class ClientRuntime implements AutoCloseable {
         throw failure;
       }
       if (success) {
-        return success(call, status, headers, read.bytes(), attempt);
+        return new ApiResponse<>(status, headers, errors.requestIdFromHeaders(headers), attempt, null);
       }
       Duration retryAfter = ErrorTable.retryAfter(status, headers);
       SttException failure = errors.toException(request.operationId(), status, redactor.redact(headers),
@@ -417,29 +444,6 @@ public final class ClientRuntime implements AutoCloseable {
   }
 
   /**
-   * The body of a non-streamed response, read up to its limit: a success body up to {@code maxResponseSize} (or
-   * {@link ResponseTooLargeException}, without reading further), an error body up to 64 KiB (longer ones are cut),
-   * an ignored body (operations without a response type) up to 64 KiB.
-   */
-  private Body readBody(Call call, ClassicHttpResponse response, boolean success, int status,
-      Map<String, List<String>> headers, int attempt) throws IOException {
-    if (!success || call.type == null) {
-      return read(response, MAX_ERROR_BODY_BYTES);
-    }
-    HttpEntity entity = response.getEntity();
-    long announced = entity == null ? 0 : entity.getContentLength();
-    Body body = announced > config.maxResponseSize() ? null : read(response, config.maxResponseSize());
-    if (body == null || !body.complete()) {
-      abort(response);
-      throw new ResponseTooLargeException(config.vendor().name(), call.name() + ": HTTP " + status + " body "
-          + (body == null ? "of " + announced + " bytes (Content-Length)" : "of more than "
-          + config.maxResponseSize() + " bytes") + " is larger than maxResponseSize (" + config.maxResponseSize()
-          + " bytes); not read", attempt, status, redactor.redact(headers), config.maxResponseSize());
-    }
-    return body;
-  }
-
-  /**
    * Reads at most {@code limit} bytes of the body into memory (never pre-sized from Content-Length). A body that
    * ends within the limit leaves the connection reusable; a longer one, or a failure while reading, drops the
    * connection instead of draining the rest.
@@ -455,8 +459,13 @@ public final class ClientRuntime implements AutoCloseable {
     int total = 0;
     try {
       InputStream in = entity.getContent();
+      long announced = entity.getContentLength();
+      // The first chunk fits a body of the announced size (and one byte more, to see its end), up to 64 KiB; an
+      // unannounced one starts at 8 KiB. Memory follows what arrives, never what is announced.
+      int next = (int) Math.min(64 * 1024, announced >= 0 ? announced + 1 : 8 * 1024);
       while (total <= limit) {
-        byte[] chunk = new byte[(int) Math.min(64 * 1024, (long) limit + 1 - total)];
+        byte[] chunk = new byte[(int) Math.min(next, (long) limit + 1 - total)];
+        next = 64 * 1024;
         int n = in.readNBytes(chunk, 0, chunk.length);
         chunks.add(chunk); // only the last one can be partly filled; the copy below takes just its bytes
         total += n;
@@ -485,25 +494,42 @@ public final class ClientRuntime implements AutoCloseable {
    * Returns the final response, or a redirect response with the reason it was not followed.
    */
   private Exchange send(Call call, RequestBodies.Prepared body) throws IOException {
-    URI target = firstUri(call.request);
-    Set<URI> visited = new HashSet<>();
-    visited.add(target);
+    OperationRequest request = call.request;
+    boolean external = request.externalUrl() != null;
+    // null: the operation's own URL on the configured origin, sent without building (and parsing) a URI
+    URI target = external ? firstUri(request) : null;
+    Set<URI> visited = null;
     for (int hop = 0; ; hop++) {
+      Origin origin = target == null ? config.origin() : Origin.of(target);
       // An external URL (a presigned link) never gets the credential, whatever its host, nor do its redirects.
-      boolean home = call.request.externalUrl() == null && Origin.of(target).equals(config.origin());
-      call.context.queryCredential(home && config.auth().location() == AuthScheme.Location.QUERY
-          ? PercentEncoding.query(config.auth().name()) + "=" + PercentEncoding.query(config.credential().reveal())
-          : null);
+      boolean home = !external && origin.equals(config.origin());
+      call.context.queryCredential(home ? queryCredential : null);
       HttpClientContext context = context(call);
-      ClassicHttpResponse response = http.executeOpen(null, hopRequest(call, target, home, hop == 0, body), context);
+      BasicClassicHttpRequest hopRequest;
+      if (target == null) {
+        String query = request.query();
+        String path = basePath + request.path();
+        hopRequest = new BasicClassicHttpRequest(request.method(), this.home, query.isEmpty() ? path
+            : path + '?' + query);
+      } else {
+        hopRequest = new BasicClassicHttpRequest(request.method(), target);
+      }
+      ClassicHttpResponse response = http.executeOpen(null, decorate(hopRequest, call, home, hop == 0, body), context);
       int status = response.getCode();
-      if (Origin.of(target).isHttps() && context.getSSLSession() == null) {
+      if (origin.isHttps() && context.getSSLSession() == null) {
         // Not over TLS, so not from the target: a proxy refused the CONNECT tunnel and HttpClient hands back its answer
         // (having already let go of the proxy connection).
-        throw new TunnelRefused("the proxy refused the tunnel to " + Origin.of(target) + " with HTTP " + status);
+        throw new TunnelRefused("the proxy refused the tunnel to " + origin + " with HTTP " + status);
       }
       if (!REDIRECTS.contains(status)) {
         return new Exchange(response, null);
+      }
+      if (target == null) {
+        target = firstUri(request);
+      }
+      if (visited == null) {
+        visited = new HashSet<>();
+        visited.add(target);
       }
       URI next;
       try {
@@ -614,26 +640,38 @@ public final class ClientRuntime implements AutoCloseable {
   }
 
   /**
-   * One hop's request. To the configured origin: the operation's headers, the per-call headers and the credential.
-   * To an external URL (a presigned link): the operation's own headers (e.g. the ones its signature covers) on the
-   * first hop, nothing else. To another origin (a redirect): none of them, only {@code Accept}.
+   * One hop's headers and body. To the configured origin: the operation's headers, the per-call headers and the
+   * credential. To an external URL (a presigned link): the operation's own headers (e.g. the ones its signature
+   * covers) on the first hop, nothing else. To another origin (a redirect): none of them, only {@code Accept}.
    */
-  private ClassicHttpRequest hopRequest(Call call, URI target, boolean home, boolean first,
+  private ClassicHttpRequest decorate(BasicClassicHttpRequest b, Call call, boolean home, boolean first,
       RequestBodies.Prepared body) {
     OperationRequest request = call.request;
-    ClassicRequestBuilder b = ClassicRequestBuilder.create(request.method()).setUri(target);
-    b.setHeader("Accept", request.accept() == null ? "application/json" : request.accept());
+    b.setHeader(request.accept() == null ? ACCEPT_JSON : new BasicHeader("Accept", request.accept()));
     if (home || (first && request.externalUrl() != null)) {
       request.headers().forEach(b::setHeader);
     }
     if (home) {
       call.opts.headers().forEach(b::setHeader);
-      if (config.auth().location() == AuthScheme.Location.HEADER) {
-        b.setHeader(config.auth().name(), config.auth().prefix() + config.credential().reveal());
+      if (authHeader != null) {
+        b.setHeader(authHeader);
       }
     }
     b.setEntity(body.entity());
-    return b.build();
+    return b;
+  }
+
+  /** A request header whose value is a secret: marked sensitive, and never shown by {@code toString()}. */
+  private record SecretHeader(String getName, String getValue) implements Header {
+    @Override
+    public boolean isSensitive() {
+      return true;
+    }
+
+    @Override
+    public String toString() {
+      return getName + ": ****";
+    }
   }
 
   private HttpClientContext context(Call call) {
@@ -673,16 +711,58 @@ public final class ClientRuntime implements AutoCloseable {
     return new ApiResponse<>(status, headers, errors.requestIdFromHeaders(headers), attempt, value);
   }
 
-  private <T> ApiResponse<T> success(Call call, int status, Map<String, List<String>> headers, byte[] bytes,
-      int attempt) {
-    String requestId = errors.requestIdFromHeaders(headers);
-    if (call.type == null) {
-      return new ApiResponse<>(status, headers, requestId, attempt, null);
+  /**
+   * A 2xx JSON body, read by Jackson straight from the connection (never buffered whole, never more than
+   * {@code maxResponseSize}): checked for what can be seen before reading (size announced, content encoding and
+   * type, emptiness), parsed strictly, then checked against the spec's constraints in strict mode. The first 64 KiB
+   * are kept aside in a pooled buffer only to show a body that does not parse.
+   */
+  private <T> ApiResponse<T> success(Call call, ClassicHttpResponse response, int status,
+      Map<String, List<String>> headers, int attempt) throws IOException {
+    HttpEntity entity = response.getEntity();
+    long announced = entity == null ? 0 : entity.getContentLength();
+    if (announced > config.maxResponseSize()) {
+      abort(response);
+      throw tooLarge(call, status, headers, attempt, "of " + announced + " bytes (Content-Length)");
+    }
+    String contentType = first(headers, "content-type", "");
+    String encoding = first(headers, "content-encoding", "identity").trim();
+    String what = null;
+    if (!encoding.isEmpty() && !encoding.equalsIgnoreCase("identity")) {
+      what = "content encoding '" + encoding + "' (the client asks for none)";
+    } else if (announced == 0 || entity == null) {
+      what = "an empty body";
+    } else if (!contentType.isEmpty() && !isJson(contentType)) {
+      what = "content type '" + contentType + "'";
+    }
+    if (what != null) {
+      throw malformed(call, status, headers, read(response, MAX_ERROR_BODY_BYTES).bytes(), what, null, attempt);
     }
     @SuppressWarnings("unchecked")
     TypeReference<T> type = (TypeReference<T>) call.type;
-    Map<String, String> unknownEnums = new LinkedHashMap<>();
-    T value = parse(call, type, status, headers, bytes, attempt, unknownEnums);
+    Map<String, String> unknownEnums = new LinkedHashMap<>(2);
+    BodyStream in = new BodyStream(entity.getContent(), config.maxResponseSize());
+    T value;
+    UnknownEnums.recordInto(unknownEnums);
+    try {
+      value = reader(type).readValue(in);
+      if (!in.atEnd()) {
+        abort(response); // Jackson stopped before the end (it never should with trailing tokens checked)
+      } // else: read to its end, the connection is already back in the pool
+    } catch (BodyStream.TooLarge e) {
+      abort(response);
+      throw tooLarge(call, status, headers, attempt, "of more than " + config.maxResponseSize() + " bytes");
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      abort(response);
+      throw malformed(call, status, headers, in.head(), in.count() == 0 ? "an empty body"
+          : "unreadable JSON (" + firstLine(e) + jsonPath(e) + ")", e, attempt);
+    } finally {
+      UnknownEnums.stop();
+      in.release();
+    }
+    if (value == null) {
+      throw malformed(call, status, headers, "null".getBytes(StandardCharsets.UTF_8), "JSON null", null, attempt);
+    }
     if (!unknownEnums.isEmpty()) {
       JSON_LOG.debug("{}: enum values the spec does not list (kept as UNKNOWN_DEFAULT_OPEN_API): {}", call.name(),
           redactor.redact(unknownEnums.toString()));
@@ -694,63 +774,57 @@ public final class ClientRuntime implements AutoCloseable {
       if (!violations.isEmpty()) {
         List<Violation> shown = violations.stream()
             .map(v -> new Violation(v.field(), redactor.redact(v.value()), redactor.redact(v.rule()))).toList();
-        Object kept = value;
-        if (redactor.leaks(new String(bytes, StandardCharsets.UTF_8))) {
-          byte[] redacted = redactor.redact(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-          kept = readJson(type, redacted, new LinkedHashMap<>(), null);
-        }
-        throw new ContractViolationException(config.vendor().name(), call.request.operationId(), attempt, shown, kept);
+        throw new ContractViolationException(config.vendor().name(), call.request.operationId(), attempt, shown,
+            redactedCopy(type, value));
       }
     }
-    return new ApiResponse<>(status, headers, requestId, attempt, value, unknownEnums);
+    return new ApiResponse<>(status, headers, errors.requestIdFromHeaders(headers), attempt, value, unknownEnums);
   }
 
-  private <T> T parse(Call call, TypeReference<T> type, int status, Map<String, List<String>> headers,
-      byte[] bytes, int attempt, Map<String, String> unknownEnums) {
-    String expected = "a JSON " + simpleName(type) + " body";
-    String contentType = headers.getOrDefault("content-type", List.of("")).get(0);
-    String encoding = headers.getOrDefault("content-encoding", List.of("identity")).get(0).trim();
-    String what = null;
-    if (!encoding.isEmpty() && !encoding.equalsIgnoreCase("identity")) {
-      what = "content encoding '" + encoding + "' (the client asks for none)";
-    } else if (bytes.length == 0) {
-      what = "an empty body";
-    } else if (!contentType.isEmpty() && !isJson(contentType)) {
-      what = "content type '" + contentType + "'";
-    }
-    T value = null;
-    Exception[] cause = new Exception[1];
-    if (what == null) {
-      value = readJson(type, bytes, unknownEnums, cause);
-      if (cause[0] != null) {
-        what = "unreadable JSON (" + firstLine(cause[0]) + jsonPath(cause[0]) + ")";
-      } else if (value == null) {
-        what = "JSON null";
-      }
-    }
-    if (what != null) {
-      String raw = new String(bytes, 0, Math.min(bytes.length, MAX_ERROR_BODY_BYTES), StandardCharsets.UTF_8);
-      throw new MalformedResponseException(config.vendor().name(), redactor.redact(call.name() + ": HTTP " + status
-          + " expected " + expected + ", got " + what), attempt, status, redactor.redact(headers), redactor.redact(raw),
-          redactor.sanitize(cause[0]));
-    }
-    return value;
-  }
-
-  /** Strict JSON reading (see {@link Json}); a failure goes to {@code failure[0]} (or yields null without it). */
-  private static <T> T readJson(TypeReference<T> type, byte[] bytes, Map<String, String> unknownEnums,
-      Exception[] failure) {
+  /** {@code value} itself, or, when its JSON would show a secret, a copy read back from the redacted JSON. */
+  private <T> Object redactedCopy(TypeReference<T> type, T value) {
     try {
-      ObjectMapper mapper = Json.mapper();
-      return mapper.readerFor(mapper.getTypeFactory().constructType(type))
-          .withAttribute(UnknownEnums.ATTRIBUTE, unknownEnums)
-          .readValue(bytes);
-    } catch (IOException | RuntimeException e) {
-      if (failure != null) {
-        failure[0] = e;
+      String json = Json.mapper().writeValueAsString(value);
+      if (!redactor.leaks(json)) {
+        return value;
       }
-      return null;
+      return reader(type).readValue(redactor.redact(json));
+    } catch (IOException | RuntimeException e) {
+      return null; // never the unredacted value
     }
+  }
+
+  private ResponseTooLargeException tooLarge(Call call, int status, Map<String, List<String>> headers, int attempt,
+      String size) {
+    return new ResponseTooLargeException(config.vendor().name(), call.name() + ": HTTP " + status + " body " + size
+        + " is larger than maxResponseSize (" + config.maxResponseSize() + " bytes); not read", attempt, status,
+        redactor.redact(headers), config.maxResponseSize());
+  }
+
+  private MalformedResponseException malformed(Call call, int status, Map<String, List<String>> headers, byte[] body,
+      String what, Exception cause, int attempt) {
+    String raw = new String(body, 0, Math.min(body.length, MAX_ERROR_BODY_BYTES), StandardCharsets.UTF_8);
+    return new MalformedResponseException(config.vendor().name(), redactor.redact(call.name() + ": HTTP " + status
+        + " expected a JSON " + simpleName(call.type) + " body, got " + what), attempt, status,
+        redactor.redact(headers), redactor.redact(raw), redactor.sanitize(cause));
+  }
+
+  private static String first(Map<String, List<String>> headers, String name, String otherwise) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? otherwise : values.get(0);
+  }
+
+  /** One reader per response type, made once: a reader is immutable and thread-safe. */
+  private static final java.util.concurrent.ConcurrentHashMap<java.lang.reflect.Type, ObjectReader> READERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static ObjectReader reader(TypeReference<?> type) {
+    ObjectReader reader = READERS.get(type.getType());
+    if (reader == null) {
+      ObjectMapper mapper = Json.mapper();
+      reader = READERS.computeIfAbsent(type.getType(), t -> mapper.readerFor(mapper.getTypeFactory().constructType(t)));
+    }
+    return reader;
   }
 
   private SttException ioFailure(Call call, Integer status, IOException e, int attempt) {
@@ -908,22 +982,38 @@ public final class ClientRuntime implements AutoCloseable {
     return kind + " (" + e.getClass().getSimpleName() + ")";
   }
 
+  /** The response's headers by lower-cased name, made immutable once (ApiResponse keeps it without copying). */
+  @SuppressWarnings("unchecked")
   private static Map<String, List<String>> headers(ClassicHttpResponse response) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    for (Header h : response.getHeaders()) {
-      out.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
+    Header[] all = response.getHeaders();
+    Map.Entry<String, List<String>>[] entries = new Map.Entry[all.length];
+    int n = 0;
+    outer:
+    for (Header h : all) {
+      String name = h.getName().toLowerCase(Locale.ROOT);
+      for (int i = 0; i < n; i++) {
+        if (entries[i].getKey().equals(name)) { // a repeated header (rare): its values in order
+          List<String> values = new ArrayList<>(entries[i].getValue());
+          values.add(h.getValue());
+          entries[i] = Map.entry(name, List.copyOf(values));
+          continue outer;
+        }
+      }
+      entries[n++] = Map.entry(name, List.of(h.getValue()));
     }
-    return out;
+    return Map.ofEntries(n == entries.length ? entries : java.util.Arrays.copyOf(entries, n));
   }
+
 
   static boolean isJson(String contentType) {
     String mime = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     return mime.equals("application/json") || mime.endsWith("+json");
   }
 
+  private static final java.util.regex.Pattern QUALIFIED = java.util.regex.Pattern.compile("[\\w.]+\\.(\\w+)");
+
   private static String simpleName(TypeReference<?> type) {
-    String name = type.getType().getTypeName();
-    return name.replaceAll("[\\w.]+\\.(\\w+)", "$1");
+    return QUALIFIED.matcher(type.getType().getTypeName()).replaceAll("$1");
   }
 
   /** Where in the document Jackson failed, e.g. {@code " at items[0].status"}; "" when it does not say. */

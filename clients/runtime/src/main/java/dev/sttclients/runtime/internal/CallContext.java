@@ -46,11 +46,7 @@ public final class CallContext {
   }
 
   public void exit() {
-    if (previous == null) {
-      CURRENT.remove();
-    } else {
-      CURRENT.set(previous);
-    }
+    CURRENT.set(previous); // null when none: set, not remove(), so that the thread keeps its entry for the next call
   }
 
   public Duration callTimeout() {

@@ -45,9 +45,12 @@ public final class ErrorTable {
   private static final int MAX_MESSAGE_ITEMS = 10;
 
   private final VendorProfile vendor;
+  /** The vendor's request-id headers, lower-cased once (response header maps are keyed so). */
+  private final List<String> requestIdHeaders;
 
   public ErrorTable(VendorProfile vendor) {
     this.vendor = vendor;
+    this.requestIdHeaders = vendor.requestIdHeaders().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
   }
 
   /**
@@ -86,8 +89,8 @@ public final class ErrorTable {
   }
 
   public String requestIdFromHeaders(Map<String, List<String>> headers) {
-    for (String name : vendor.requestIdHeaders()) {
-      List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
+    for (String name : requestIdHeaders) {
+      List<String> v = headers.get(name);
       if (v != null && !v.isEmpty() && !v.get(0).isBlank()) {
         return v.get(0);
       }

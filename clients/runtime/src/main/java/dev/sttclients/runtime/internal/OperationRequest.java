@@ -6,11 +6,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * One operation call as the generated API describes it: method, path template and parameters.
@@ -36,6 +36,9 @@ public final class OperationRequest {
   final List<FormPart> formParts;
   final Map<String, Long> maxBytes;
   final URI externalUrl;
+  /** Computed on first use (the request is immutable); a race computes the same string twice. */
+  private String path;
+  private String query;
 
   /** One form field: a text value, a model (sent as JSON), or a {@link dev.sttclients.runtime.BinaryBody} file. */
   public record FormPart(String name, Object value, String contentType) {}
@@ -44,14 +47,15 @@ public final class OperationRequest {
     this.operationId = b.operationId;
     this.method = b.method;
     this.pathTemplate = b.pathTemplate;
-    this.pathParams = Map.copyOf(b.pathParams);
-    this.queryParams = List.copyOf(b.queryParams);
-    this.headers = Map.copyOf(b.headers);
+    // A builder makes one request: its collections are taken over, not copied (and never changed afterwards).
+    this.pathParams = b.pathParams;
+    this.queryParams = b.queryParams;
+    this.headers = Collections.unmodifiableMap(b.headers);
     this.body = b.body;
     this.contentType = b.contentType;
     this.accept = b.accept;
-    this.formParts = List.copyOf(b.formParts);
-    this.maxBytes = Map.copyOf(b.maxBytes);
+    this.formParts = Collections.unmodifiableList(b.formParts);
+    this.maxBytes = Collections.unmodifiableMap(b.maxBytes);
     this.externalUrl = b.externalUrl;
   }
 
@@ -111,22 +115,63 @@ public final class OperationRequest {
 
   /** The path with its parameters encoded; no query string. For an external request, its URL's path. */
   public String path() {
-    if (externalUrl != null) {
-      return externalUrl.getRawPath() == null ? "" : externalUrl.getRawPath();
-    }
-    String p = pathTemplate;
-    for (Map.Entry<String, String> e : pathParams.entrySet()) {
-      p = p.replace("{" + e.getKey() + "}", PercentEncoding.pathSegment(e.getValue()));
+    String p = path;
+    if (p == null) {
+      path = p = buildPath();
     }
     return p;
   }
 
+  private String buildPath() {
+    if (externalUrl != null) {
+      return externalUrl.getRawPath() == null ? "" : externalUrl.getRawPath();
+    }
+    if (pathParams.isEmpty()) {
+      return pathTemplate;
+    }
+    StringBuilder sb = new StringBuilder(pathTemplate.length() + 32);
+    int at = 0;
+    for (int open = pathTemplate.indexOf('{'); open >= 0; open = pathTemplate.indexOf('{', at)) {
+      int close = pathTemplate.indexOf('}', open);
+      if (close < 0) {
+        break;
+      }
+      String value = pathParams.get(pathTemplate.substring(open + 1, close));
+      if (value == null) { // not a parameter of this request: kept as written
+        sb.append(pathTemplate, at, close + 1);
+      } else {
+        sb.append(pathTemplate, at, open).append(PercentEncoding.pathSegment(value));
+      }
+      at = close + 1;
+    }
+    return sb.append(pathTemplate, at, pathTemplate.length()).toString();
+  }
+
   /** The encoded query string without '?', or "". */
   public String query() {
-    return queryParams.stream()
-        .map(e -> PercentEncoding.query(e.getKey()) + "="
-            + e.getValue().stream().map(PercentEncoding::query).collect(Collectors.joining(",")))
-        .collect(Collectors.joining("&"));
+    String q = query;
+    if (q == null) {
+      query = q = buildQuery();
+    }
+    return q;
+  }
+
+  private String buildQuery() {
+    if (queryParams.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(64);
+    for (Map.Entry<String, List<String>> e : queryParams) {
+      if (sb.length() > 0) {
+        sb.append('&');
+      }
+      sb.append(PercentEncoding.query(e.getKey())).append('=');
+      List<String> values = e.getValue();
+      for (int i = 0; i < values.size(); i++) {
+        sb.append(i == 0 ? "" : ",").append(PercentEncoding.query(values.get(i)));
+      }
+    }
+    return sb.toString();
   }
 
   /**

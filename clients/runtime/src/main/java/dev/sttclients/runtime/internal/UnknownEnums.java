@@ -27,7 +27,24 @@ public final class UnknownEnums {
   /** The constant the generator adds to every enum when {@code enumUnknownDefaultCase} is on. */
   static final String UNKNOWN_CONSTANT = "UNKNOWN_DEFAULT_OPEN_API";
 
+  /** Where the recorder writes when the reader carries no {@link #ATTRIBUTE}: the runtime's parse on this thread. */
+  private static final ThreadLocal<Map<String, String>> CURRENT = new ThreadLocal<>();
+
   private UnknownEnums() {}
+
+  /**
+   * Records the unknown values the current thread's reads meet into {@code sink} (path -> raw string) until
+   * {@link #stop()}: the runtime's way to collect them without a per-call reader ({@code withAttribute} copies the
+   * reader's whole configuration).
+   */
+  public static void recordInto(Map<String, String> sink) {
+    CURRENT.set(sink);
+  }
+
+  /** Ends {@link #recordInto} on this thread. */
+  public static void stop() {
+    CURRENT.set(null); // not remove(): the thread keeps its entry for the next call
+  }
 
   /** The Jackson module that installs the recorder. */
   public static SimpleModule module() {
@@ -85,15 +102,18 @@ public final class UnknownEnums {
         throw com.fasterxml.jackson.databind.exc.MismatchedInputException.from(p, handledType(),
             "an enum is a JSON string, not " + token);
       }
-      String raw = token != null && token.isScalarValue() ? p.getText() : null;
-      String path = raw == null ? null : path(p.getParsingContext());
       Object value = super.deserialize(p, ctxt);
-      if (raw != null && value instanceof Enum<?> e && UNKNOWN_CONSTANT.equals(e.name())) {
+      // Only an unknown value costs anything: its path and text are read after the fact (reading a scalar leaves the
+      // parser on that token, in the same context).
+      if (token == JsonToken.VALUE_STRING && value instanceof Enum<?> e && UNKNOWN_CONSTANT.equals(e.name())) {
         Object sink = ctxt.getAttribute(ATTRIBUTE);
+        if (sink == null) {
+          sink = CURRENT.get();
+        }
         if (sink instanceof Map<?, ?> map) {
           @SuppressWarnings("unchecked")
           Map<String, String> m = (Map<String, String>) map;
-          m.put(path, raw);
+          m.put(path(p.getParsingContext()), p.getText());
         }
       }
       return value;
