@@ -1,5 +1,6 @@
 package dev.sttclients.cli;
 
+import dev.sttclients.runtime.testing.FakeTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

@@ -1,5 +1,6 @@
 package dev.sttclients.jobs;
 
+import dev.sttclients.runtime.testing.FakeTime;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;

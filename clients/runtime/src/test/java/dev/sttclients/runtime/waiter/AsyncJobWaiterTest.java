@@ -1,5 +1,6 @@
 package dev.sttclients.runtime.waiter;
 
+import dev.sttclients.runtime.testing.FakeTime;
 import static dev.sttclients.runtime.waiter.Scripted.Status.DONE;
 import static dev.sttclients.runtime.waiter.Scripted.Status.ERROR;
 import static dev.sttclients.runtime.waiter.Scripted.Status.PROCESSING;

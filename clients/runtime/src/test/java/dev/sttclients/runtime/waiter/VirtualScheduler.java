@@ -1,5 +1,6 @@
 package dev.sttclients.runtime.waiter;
 
+import dev.sttclients.runtime.testing.FakeTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.PriorityQueue;
