@@ -92,6 +92,7 @@ public class SttJavaClientCodegen extends JavaClientCodegen {
       }
     }
     result.put("paramCheckConstants", code.constants());
+    result.put("sttJava", true);
     return result;
   }
 
