@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.openapitools.codegen.CodegenOperation;
 import org.openapitools.codegen.languages.JavaClientCodegen;
+import org.openapitools.codegen.model.ModelMap;
+import org.openapitools.codegen.model.OperationsMap;
 import org.openapitools.codegen.utils.ModelUtils;
 
 /**
@@ -24,12 +26,16 @@ import org.openapitools.codegen.utils.ModelUtils;
  * ({@code createMultipart}, {@code createJson}, {@code createBinary}, {@code createForm}). The first media type keeps
  * the operationId. A variant carries {@code x-spec-operation-id} (the spec's operationId) and
  * {@code x-media-type} for the templates.
+ *
+ * <p>Each operation also gets the code that checks its parameters ({@code x-param-checks}, see
+ * {@link ParameterCheckCode}), and each API class the constants that code uses ({@code paramCheckConstants}).
  */
 public class SttJavaClientCodegen extends JavaClientCodegen {
   /** Names the method of a media type other than the first, on the media type object. */
   public static final String OPERATION_ID = "x-operation-id";
   static final String SPEC_OPERATION_ID = "x-spec-operation-id";
   static final String MEDIA_TYPE = "x-media-type";
+  static final String PARAM_CHECKS = "x-param-checks";
 
   @Override
   public String getName() {
@@ -73,6 +79,21 @@ public class SttJavaClientCodegen extends JavaClientCodegen {
       v.vendorExtensions.put(MEDIA_TYPE, m.getKey());
       super.addOperationToGroup(tag, resourcePath, variant, v, operations);
     }
+  }
+
+  @Override
+  public OperationsMap postProcessOperationsWithModels(OperationsMap objs, List<ModelMap> allModels) {
+    OperationsMap result = super.postProcessOperationsWithModels(objs, allModels);
+    ParameterCheckCode code = new ParameterCheckCode();
+    for (CodegenOperation op : result.getOperations().getOperation()) {
+      List<String> checks = code.statements(op);
+      if (!checks.isEmpty()) {
+        op.vendorExtensions.put(PARAM_CHECKS, checks);
+      }
+    }
+    result.put("paramCheckConstants", code.constants());
+    result.put("sttJava", true);
+    return result;
   }
 
   private static boolean isForm(String mediaType) {

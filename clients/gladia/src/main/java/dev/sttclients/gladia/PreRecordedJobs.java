@@ -101,8 +101,7 @@ public class PreRecordedJobs extends PreRecordedApi implements JobResource<Strin
    * @throws dev.sttclients.runtime.errors.RequestValidationException naming each offending field
    */
   public void validateCreate(InitTranscriptionRequest request) {
-    runtime.validate(this, "create", "createWithResponse", new String[] {"body", "requestOptions"}, request,
-        RequestOptions.none());
+    checkCreate(request);
   }
 
   /** One poll: {@link #getWithResponse(String, RequestOptions)}. */

@@ -258,8 +258,7 @@ public class BatchJobs extends BatchJobsApi implements JobResource<String, Batch
    * @throws dev.sttclients.runtime.errors.RequestValidationException naming each offending field
    */
   public void validateCreate(NewBatchJob request) {
-    runtime.validate(this, "create", "createWithResponse", new String[] {"body", "requestOptions"}, request,
-        RequestOptions.none());
+    checkCreate(request);
   }
 
   /** Checks an audio body for a presigned upload before anything is sent (see {@link #upload(PresignedUpload, BinaryBody)}). */

@@ -9,7 +9,6 @@ import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,10 +28,13 @@ public final class BeanChecks {
    * on the classpath (the default interpolator requires one). The only default messages that use EL are
    * {@code @DecimalMin}/{@code @DecimalMax}'s "or equal to" switch, which {@link #interpolator} writes itself.
    */
-  private static final ValidatorFactory FACTORY = Validation.byDefaultProvider().configure()
-      .messageInterpolator(interpolator(new ParameterMessageInterpolator()))
-      .buildValidatorFactory();
-  private static final Validator VALIDATOR = FACTORY.getValidator();
+  private static final class Holder {
+    /** Built on first use (hundreds of milliseconds): a call whose parameters are all plain values never needs it. */
+    static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+        .messageInterpolator(interpolator(new ParameterMessageInterpolator()))
+        .buildValidatorFactory()
+        .getValidator();
+  }
 
   private BeanChecks() {}
 
@@ -60,19 +62,21 @@ public final class BeanChecks {
     };
   }
 
-  /** The shared validator (thread-safe). */
+  /** The shared validator (thread-safe), bootstrapped on first use. */
   public static Validator validator() {
-    return VALIDATOR;
+    return Holder.VALIDATOR;
   }
 
   /**
    * Checks the arguments of {@code api.methodName(args...)} against the constraints the generator put on
-   * its parameters. {@code wireNames[i]} is the spec's name of parameter i.
+   * its parameters. {@code wireNames[i]} is the spec's name of parameter i. Executable validation (reflective, slow):
+   * generated API methods no longer call it (they run checks generated from the spec, {@link ParameterChecks});
+   * the conformance suite uses it as the oracle those checks must agree with.
    */
   public static List<Violation> checkParameters(Object api, String methodName, String[] wireNames, Object[] args) {
     Method method = findMethod(api.getClass(), methodName, args.length);
     Set<ConstraintViolation<Object>> found =
-        VALIDATOR.forExecutables().validateParameters(api, method, args);
+        Holder.VALIDATOR.forExecutables().validateParameters(api, method, args);
     List<Violation> out = new ArrayList<>();
     for (ConstraintViolation<Object> v : found) {
       StringBuilder field = new StringBuilder();
@@ -107,9 +111,17 @@ public final class BeanChecks {
 
   /** Checks a deserialized response (strict mode). */
   public static List<Violation> checkBean(Object bean) {
+    return checkBean("", bean);
+  }
+
+  /**
+   * Checks a bean passed as parameter {@code prefix} (a {@code @Valid} request body), its fields named as executable
+   * validation names them ({@code body.audio_url}); with an empty prefix, as {@link #checkBean(Object)}.
+   */
+  public static List<Violation> checkBean(String prefix, Object bean) {
     List<Violation> out = new ArrayList<>();
-    for (ConstraintViolation<Object> v : VALIDATOR.validate(bean)) {
-      StringBuilder field = new StringBuilder();
+    for (ConstraintViolation<Object> v : Holder.VALIDATOR.validate(bean)) {
+      StringBuilder field = new StringBuilder(prefix);
       JavaType type = Json.mapper().constructType(bean.getClass());
       for (Path.Node node : v.getPropertyPath()) {
         type = appendNode(field, node, type);
