@@ -104,6 +104,8 @@ public final class ClientRuntime implements AutoCloseable {
   private final String basePath;
   /** The credential header (null for query auth), made once. */
   private final Header authHeader;
+  /** The request config of a call with the client's timeouts and enough time left: made once. */
+  private final RequestConfig standardRequestConfig;
   /** The {@code name=value} pair of a legacy query-string credential (null for header auth), made once. */
   private final String queryCredential;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -122,6 +124,7 @@ public final class ClientRuntime implements AutoCloseable {
     this.queryCredential = config.auth().location() == AuthScheme.Location.QUERY
         ? PercentEncoding.query(config.auth().name()) + "=" + PercentEncoding.query(config.credential().reveal())
         : null;
+    this.standardRequestConfig = requestConfig(config.connectionRequestTimeout().toMillis(), config.responseTimeout());
     HttpStack.Settings settings = config.httpSettings();
     this.pool = HttpStack.pool(settings);
     this.http = HttpStack.client(settings, pool, b -> b
@@ -146,6 +149,15 @@ public final class ClientRuntime implements AutoCloseable {
 
   public ClientConfig config() {
     return config;
+  }
+
+  /** A request's limits: the pool lease timeout (cut to what is left of the call) and the response timeout. */
+  private static RequestConfig requestConfig(long leaseMillis, Duration responseTimeout) {
+    return RequestConfig.custom()
+        .setConnectionRequestTimeout(Timeout.ofMilliseconds(leaseMillis))
+        .setResponseTimeout(timeout(responseTimeout))
+        .setRedirectsEnabled(false)
+        .build();
   }
 
   /** Connections currently leased from the pool (in use by a call or an open download); for diagnostics. */
@@ -679,11 +691,10 @@ public final class ClientRuntime implements AutoCloseable {
 
   private HttpClientContext context(Call call) {
     HttpClientContext ctx = HttpClientContext.create();
-    ctx.setRequestConfig(RequestConfig.custom()
-        .setConnectionRequestTimeout(Timeout.ofMilliseconds(HttpStack.capped(config.connectionRequestTimeout())))
-        .setResponseTimeout(timeout(call.responseTimeout))
-        .setRedirectsEnabled(false)
-        .build());
+    long lease = HttpStack.capped(config.connectionRequestTimeout());
+    ctx.setRequestConfig(lease == config.connectionRequestTimeout().toMillis()
+        && call.responseTimeout.equals(config.responseTimeout()) ? standardRequestConfig
+        : requestConfig(lease, call.responseTimeout));
     if (call.request.externalUrl() != null) {
       ctx.setAttribute(NO_CREDENTIALS, Boolean.TRUE);
     }

@@ -50,12 +50,12 @@ public final class OperationRequest {
     // A builder makes one request: its collections are taken over, not copied (and never changed afterwards).
     this.pathParams = b.pathParams;
     this.queryParams = b.queryParams;
-    this.headers = Collections.unmodifiableMap(b.headers);
+    this.headers = b.headers == null ? Map.of() : Collections.unmodifiableMap(b.headers);
     this.body = b.body;
     this.contentType = b.contentType;
     this.accept = b.accept;
-    this.formParts = Collections.unmodifiableList(b.formParts);
-    this.maxBytes = Collections.unmodifiableMap(b.maxBytes);
+    this.formParts = b.formParts == null ? List.of() : Collections.unmodifiableList(b.formParts);
+    this.maxBytes = b.maxBytes == null ? Map.of() : Collections.unmodifiableMap(b.maxBytes);
     this.externalUrl = b.externalUrl;
   }
 
@@ -194,12 +194,13 @@ public final class OperationRequest {
     private final String pathTemplate;
     private final Map<String, String> pathParams = new LinkedHashMap<>();
     private final List<Map.Entry<String, List<String>>> queryParams = new ArrayList<>();
-    private final Map<String, String> headers = new LinkedHashMap<>();
+    // made on first use: most requests have no header parameters, form parts or size limits
+    private Map<String, String> headers;
     private Object body;
     private String contentType;
     private String accept;
-    private final List<FormPart> formParts = new ArrayList<>();
-    private final Map<String, Long> maxBytes = new LinkedHashMap<>();
+    private List<FormPart> formParts;
+    private Map<String, Long> maxBytes;
     private URI externalUrl;
 
     private Builder(String operationId, String method, String pathTemplate) {
@@ -240,6 +241,9 @@ public final class OperationRequest {
 
     public Builder header(String name, Object value) {
       if (value != null) {
+        if (headers == null) {
+          headers = new LinkedHashMap<>();
+        }
         headers.put(name, format(value));
       }
       return this;
@@ -263,6 +267,9 @@ public final class OperationRequest {
      */
     public Builder formParam(String name, Object value, String contentType) {
       if (value != null) {
+        if (formParts == null) {
+          formParts = new ArrayList<>();
+        }
         formParts.add(new FormPart(Objects.requireNonNull(name, "name"), value, contentType));
       }
       return this;
@@ -270,6 +277,9 @@ public final class OperationRequest {
 
     /** The documented size limit, in bytes, of a binary field ({@code body} for a raw binary body). */
     public Builder maxBytes(String name, long bytes) {
+      if (maxBytes == null) {
+        maxBytes = new LinkedHashMap<>();
+      }
       maxBytes.put(Objects.requireNonNull(name, "name"), bytes);
       return this;
     }
