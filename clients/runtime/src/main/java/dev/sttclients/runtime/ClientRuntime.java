@@ -89,6 +89,8 @@ public final class ClientRuntime implements AutoCloseable {
   static final int MAX_REDIRECTS = 5;
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
   private static final Header ACCEPT_JSON = new BasicHeader("Accept", "application/json");
+  /** The response type of a streamed download. */
+  public static final TypeReference<BinaryResponse> BINARY = new TypeReference<BinaryResponse>() {};
   /** Context attribute of a request that must go without credentials (an external URL such as a presigned upload). */
   private static final String NO_CREDENTIALS = "dev.sttclients.no-credentials";
   /** How much of a text download {@link #readText} keeps by default: far more than any transcript. */
@@ -367,7 +369,7 @@ public final class ClientRuntime implements AutoCloseable {
     URI target = externalUrl(operationId, url);
     OperationRequest request = OperationRequest.builder(operationId, "GET", target.getRawPath() == null ? "/"
         : target.getRawPath()).externalUrl(target).accept("*/*").build();
-    return execute(request, new TypeReference<BinaryResponse>() {}, options);
+    return execute(request, BINARY, options);
   }
 
   /**

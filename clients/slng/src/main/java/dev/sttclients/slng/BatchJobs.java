@@ -1,6 +1,5 @@
 package dev.sttclients.slng;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.sttclients.runtime.ApiResponse;
 import dev.sttclients.runtime.BinaryBody;
 import dev.sttclients.runtime.BinaryResponse;
@@ -142,7 +141,7 @@ public class BatchJobs extends BatchJobsApi implements JobResource<String, Batch
   public BinaryResponse download(URI signedUrl, RequestOptions requestOptions) {
     Objects.requireNonNull(signedUrl, "signedUrl");
     return runtime.execute(OperationRequest.builder("download", "GET", "/").externalUrl(signedUrl).accept("*/*")
-        .build(), new TypeReference<BinaryResponse>() {}, requestOptions).body();
+        .build(), ClientRuntime.BINARY, requestOptions).body();
   }
 
   /**
