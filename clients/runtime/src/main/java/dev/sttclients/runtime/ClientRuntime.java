@@ -679,7 +679,7 @@ public final class ClientRuntime implements AutoCloseable {
   }
 
   /** A request header whose value is a secret: marked sensitive, and never shown by {@code toString()}. */
-  private record SecretHeader(String getName, String getValue) implements Header {
+  record SecretHeader(String getName, String getValue) implements Header {
     @Override
     public boolean isSensitive() {
       return true;

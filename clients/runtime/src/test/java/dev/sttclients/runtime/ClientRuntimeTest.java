@@ -57,4 +57,14 @@ class ClientRuntimeTest {
       assertEquals(false, ClientRuntime.isJson(no), no);
     }
   }
+
+  /** The credential header is made once per client: sensitive for HttpClient, and its text never shows the key. */
+  @Test
+  void theCredentialHeaderIsSensitiveAndHidesItsValue() {
+    ClientRuntime.SecretHeader h = new ClientRuntime.SecretHeader("x-gladia-key", "gk-secret-1");
+    org.junit.jupiter.api.Assertions.assertTrue(h.isSensitive());
+    assertEquals("x-gladia-key: ****", h.toString());
+    assertEquals("gk-secret-1", h.getValue());
+    assertEquals("x-gladia-key", h.getName());
+  }
 }
