@@ -26,6 +26,7 @@ import dev.sttclients.runtime.internal.Origin;
 import dev.sttclients.runtime.internal.PercentEncoding;
 import dev.sttclients.runtime.internal.Redactor;
 import dev.sttclients.runtime.internal.RequestBodies;
+import dev.sttclients.runtime.internal.UniqueKeys;
 import dev.sttclients.runtime.internal.UnknownEnums;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -761,7 +762,10 @@ public final class ClientRuntime implements AutoCloseable {
     T value;
     UnknownEnums.recordInto(unknownEnums);
     try {
-      value = reader(type).readValue(in);
+      ObjectReader reader = reader(type);
+      try (UniqueKeys parser = UniqueKeys.of(reader.createParser(in))) {
+        value = reader.readValue(parser);
+      }
       if (!in.atEnd()) {
         abort(response); // Jackson stopped before the end (it never should with trailing tokens checked)
       } // else: read to its end, the connection is already back in the pool
@@ -830,7 +834,11 @@ public final class ClientRuntime implements AutoCloseable {
     return values == null || values.isEmpty() ? otherwise : values.get(0);
   }
 
-  /** One reader per response type, made once: a reader is immutable and thread-safe. */
+  /**
+   * One reader per response type, made once: a reader is immutable and thread-safe. A success body's repeated keys
+   * are found by {@link UniqueKeys} around the parser rather than by the parser itself (same verdict, no set per
+   * object).
+   */
   private static final java.util.concurrent.ConcurrentHashMap<java.lang.reflect.Type, ObjectReader> READERS =
       new java.util.concurrent.ConcurrentHashMap<>();
 
