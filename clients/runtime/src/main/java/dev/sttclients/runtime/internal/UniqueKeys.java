@@ -17,9 +17,8 @@ import java.util.HashSet;
  * {@code skipChildren}, {@code next*Value}) goes through {@link #nextToken()} or is checked after the delegate's
  * own step, so skipped (unknown) members are checked too.
  *
- * <p>Up to {@value #SMALL} keys an object's names are compared by hash, then by value; past that they go to a
- * {@code HashSet} (whose tree bins keep keys with equal hashes, which a hostile server can forge, from going
- * quadratic).
+ * <p>Up to {@value #SMALL} keys an object's names go to a small reused hash table; past that to a {@code HashSet}
+ * (whose tree bins keep keys with equal hashes, which a hostile server can forge, from going quadratic).
  */
 public final class UniqueKeys extends JsonParserDelegate {
   static final int SMALL = 32;
@@ -144,15 +143,18 @@ public final class UniqueKeys extends JsonParserDelegate {
     }
   }
 
-  /** The keys of one object so far. */
+  /** The keys of one object so far: an open-addressed table at most half full, then a {@code HashSet}. */
   private static final class Names {
-    private final String[] names = new String[SMALL];
-    private final int[] hashes = new int[SMALL];
+    private static final int SLOTS = 2 * SMALL;
+    private final String[] slots = new String[SLOTS];
+    private final int[] used = new int[SMALL];
     private int size;
     private HashSet<String> many;
 
     void clear() {
-      Arrays.fill(names, 0, size, null);
+      for (int i = 0; i < size; i++) {
+        slots[used[i]] = null;
+      }
       size = 0;
       many = null;
     }
@@ -163,17 +165,21 @@ public final class UniqueKeys extends JsonParserDelegate {
         return many.add(name);
       }
       int hash = name.hashCode();
-      for (int i = 0; i < size; i++) {
-        if (hashes[i] == hash && names[i].equals(name)) {
+      int i = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+      for (String seen; (seen = slots[i]) != null; i = (i + 1) & (SLOTS - 1)) { // never full: size <= SLOTS / 2
+        if (seen.equals(name)) {
           return false;
         }
       }
       if (size < SMALL) {
-        names[size] = name;
-        hashes[size++] = hash;
+        slots[i] = name;
+        used[size++] = i;
         return true;
       }
-      many = new HashSet<>(Arrays.asList(names));
+      many = new HashSet<>(4 * SMALL);
+      for (int k = 0; k < size; k++) {
+        many.add(slots[used[k]]);
+      }
       return many.add(name);
     }
   }
