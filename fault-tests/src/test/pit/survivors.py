@@ -54,6 +54,14 @@ RULES = [
     (r"internal\.HttpStack", r"client", r"removed call to .*Consumer::accept",
      "killable: the customizer hook's own call; the fault suite's customizer test asserts only what must hold "
      "despite it (its interceptor header would show it; not asserted since the merge)"),
+    # --- UniqueKeys (repeated JSON keys, issue 17) ---
+    (r"internal\.UniqueKeys$", r"of", r"negated conditional",
+     "equivalent for behaviour: every document then gets fresh tables instead of the thread's (allocation only)"),
+    (r"internal\.UniqueKeys\$Names", r"add", r"Shift|XOR|integer addition",
+     "equivalent: where a name starts probing in the open-addressed table and which way it probes change only how "
+     "many slots a lookup visits; every slot is visited before an empty one ends the probe either way"),
+    (r"internal\.UniqueKeys\$Names", r"add", r"negated conditional",
+     "equivalent for behaviour: every name then goes to the HashSet from the first (allocation only)"),
 ]
 
 

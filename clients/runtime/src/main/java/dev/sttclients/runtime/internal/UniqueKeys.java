@@ -132,8 +132,8 @@ public final class UniqueKeys extends JsonParserDelegate {
     private boolean inUse;
 
     Names at(int depth) {
-      if (depth >= byDepth.length) {
-        byDepth = Arrays.copyOf(byDepth, Math.max(depth + 1, byDepth.length * 2));
+      if (depth >= byDepth.length) { // depth grows one at a time: doubling always makes room
+        byDepth = Arrays.copyOf(byDepth, byDepth.length * 2);
       }
       Names names = byDepth[depth];
       if (names == null) {
@@ -171,16 +171,17 @@ public final class UniqueKeys extends JsonParserDelegate {
           return false;
         }
       }
-      if (size < SMALL) {
-        slots[i] = name;
-        used[size++] = i;
+      if (size == SMALL) { // a new name past the table's share: every name of this object goes to a set
+        many = new HashSet<>(4 * SMALL);
+        for (int k = 0; k < size; k++) {
+          many.add(slots[used[k]]);
+        }
+        many.add(name);
         return true;
       }
-      many = new HashSet<>(4 * SMALL);
-      for (int k = 0; k < size; k++) {
-        many.add(slots[used[k]]);
-      }
-      return many.add(name);
+      slots[i] = name;
+      used[size++] = i;
+      return true;
     }
   }
 }

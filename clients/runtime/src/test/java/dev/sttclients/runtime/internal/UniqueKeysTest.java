@@ -128,12 +128,68 @@ class UniqueKeysTest {
     try (UniqueKeys outer = UniqueKeys.of(TREE.createParser("{\"a\":1,\"b\":2,\"a\":3}"))) {
       outer.nextToken();
       outer.nextFieldName();
-      assertEquals("{\"a\":1}", read(TREE, "{\"a\":1}").toString());
+      assertEquals("{\"z\":1}", read(TREE, "{\"z\":1}").toString()); // would wipe the outer's "a" if shared
       outer.nextToken();
       assertEquals("b", outer.nextFieldName());
       outer.nextToken();
       assertThrows(JsonParseException.class, outer::nextFieldName);
     }
+  }
+
+  @Test
+  void skippingNestedStructuresChecksThemAndEndsAtTheirEnd() throws IOException {
+    String json = "{\"a\":{\"x\":[{\"y\":1},[2]],\"z\":{}},\"b\":1,\"c\":{\"q\":{\"r\":1,\"r\":2}}}";
+    try (UniqueKeys p = UniqueKeys.of(TREE.createParser(json))) {
+      p.nextToken();
+      assertEquals(JsonToken.FIELD_NAME, p.nextToken());
+      assertEquals(p, p.skipChildren(), "a name is not a structure: nothing skipped");
+      assertEquals("a", p.currentName());
+      assertEquals(JsonToken.START_OBJECT, p.nextToken());
+      assertEquals(p, p.skipChildren());
+      assertEquals(JsonToken.END_OBJECT, p.currentToken());
+      assertEquals("b", p.nextFieldName(), "the skip ended with a's own object");
+      p.nextToken();
+      assertEquals("c", p.nextFieldName());
+      p.nextToken();
+      JsonParseException e = assertThrows(JsonParseException.class, p::skipChildren);
+      assertEquals("Duplicate field 'r'", e.getOriginalMessage());
+    }
+  }
+
+  @Test
+  void closingClosesTheParser() throws IOException {
+    UniqueKeys p = UniqueKeys.of(TREE.createParser("{}"));
+    p.close();
+    assertTrue(p.isClosed());
+  }
+
+  @Test
+  void deepDocumentsAreCheckedAtEveryDepth() throws Exception {
+    // On a new thread: its tables start at their first size and must grow (this thread's may have grown already).
+    java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> {
+      checkDeepDocuments();
+      return null;
+    });
+    Thread thread = new Thread(task, "unique-keys-deep");
+    thread.start();
+    try {
+      task.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception c ? c : e;
+    }
+  }
+
+  private static void checkDeepDocuments() throws IOException {
+    StringBuilder deep = new StringBuilder();
+    for (int d = 0; d < 40; d++) {
+      deep.append("{\"k\":1,\"n").append(d).append("\":");
+    }
+    deep.append("{\"k\":1,\"k\":2}");
+    deep.append("}".repeat(40));
+    JsonParseException e = assertThrows(JsonParseException.class, () -> read(TREE, deep.toString()));
+    assertEquals("Duplicate field 'k'", e.getOriginalMessage());
+    String unique = deep.toString().replace("{\"k\":1,\"k\":2}", "{\"k\":1}");
+    assertEquals(1, ((JsonNode) read(TREE, unique)).at("/n0/n1/n2/n3/n4/n5/n6/n7/n8/n9/n10/k").asInt());
   }
 
   /** Random documents, some with a key repeated somewhere: the same verdict as Jackson's own detection. */
