@@ -12,14 +12,13 @@ import dev.sttclients.runtime.errors.UnexpectedStatusException;
 import dev.sttclients.runtime.errors.WaitInterruptedException;
 import dev.sttclients.runtime.errors.WaiterTimeoutException;
 import dev.sttclients.runtime.internal.ErrorTable;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.InstantSource;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +43,7 @@ final class Wait<T> {
   private final String jobId;
   private final Function<RequestOptions, ApiResponse<T>> poll;
   private final WaitOptions options;
-  private final Clock clock;
+  private final InstantSource clock;
   private final Instant start;
   private final Instant deadline;
 
@@ -59,13 +58,9 @@ final class Wait<T> {
     this.jobId = Objects.requireNonNull(jobId, "jobId");
     this.poll = Objects.requireNonNull(poll, "poll");
     this.options = Objects.requireNonNull(options, "options");
-    this.clock = options.clock().orElse(MonotonicClock.INSTANCE);
+    this.clock = Objects.requireNonNullElse(options.clock().orElse(null), MonotonicClock.INSTANCE);
     this.start = clock.instant();
     this.deadline = start.plus(options.timeout());
-  }
-
-  WaitOptions options() {
-    return options;
   }
 
   /** Fetches the job once, tells the listener, and decides what comes next. */
@@ -108,10 +103,7 @@ final class Wait<T> {
    */
   RequestOptions pollOptions() {
     RequestOptions given = options.requestOptions();
-    Duration bound = Duration.between(clock.instant(), deadline);
-    if (bound.compareTo(MIN_POLL_CALL_TIMEOUT) < 0) {
-      bound = MIN_POLL_CALL_TIMEOUT;
-    }
+    Duration bound = longer(Duration.between(clock.instant(), deadline), MIN_POLL_CALL_TIMEOUT);
     if (given.callTimeout().isPresent() && given.callTimeout().get().compareTo(bound) <= 0) {
       return given;
     }
@@ -173,9 +165,17 @@ final class Wait<T> {
       if (serverDelay.compareTo(remaining) > 0) {
         return new Fail<>(timeout(cause)); // the vendor asks us not to poll again before the deadline
       }
-      delay = delay.compareTo(serverDelay) >= 0 ? delay : serverDelay;
+      delay = longer(delay, serverDelay);
     }
-    return new Sleep<>(delay.compareTo(remaining) > 0 ? remaining : delay); // the last poll is at the deadline
+    return new Sleep<>(shorter(delay, remaining)); // the last poll is at the deadline
+  }
+
+  private static Duration longer(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private static Duration shorter(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /**
@@ -204,25 +204,26 @@ final class Wait<T> {
         cause);
   }
 
-  /** The system clock, measured with {@link System#nanoTime()} so that it never jumps. */
-  static final class MonotonicClock extends Clock {
-    static final MonotonicClock INSTANCE = new MonotonicClock();
-    private final Instant origin = Instant.now();
-    private final long originNanos = System.nanoTime();
+  /**
+   * The system clock, measured with {@link System#nanoTime()} so that it never jumps: the wall-clock time at its
+   * creation plus the nanoseconds elapsed since. Only its instants are read (no zone), hence not a full Clock.
+   */
+  static final class MonotonicClock implements InstantSource {
+    static final MonotonicClock INSTANCE = new MonotonicClock(Instant.now(), System::nanoTime);
+    private final Instant origin;
+    private final LongSupplier nanoTime;
+    private final long originNanos;
 
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
+    /** A clock that reads {@code origin} now and then moves as {@code nanoTime} does (tests pass a fake one). */
+    MonotonicClock(Instant origin, LongSupplier nanoTime) {
+      this.origin = Objects.requireNonNull(origin, "origin");
+      this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+      this.originNanos = nanoTime.getAsLong();
     }
 
     @Override
     public Instant instant() {
-      return origin.plusNanos(System.nanoTime() - originNanos);
+      return origin.plusNanos(nanoTime.getAsLong() - originNanos);
     }
   }
 }

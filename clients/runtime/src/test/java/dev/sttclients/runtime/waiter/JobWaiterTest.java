@@ -10,6 +10,7 @@ import static dev.sttclients.runtime.waiter.Scripted.Status.QUEUED;
 import static dev.sttclients.runtime.waiter.Scripted.fails;
 import static dev.sttclients.runtime.waiter.Scripted.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,12 +25,14 @@ import dev.sttclients.runtime.errors.JobFailedException;
 import dev.sttclients.runtime.errors.NotFoundException;
 import dev.sttclients.runtime.errors.RateLimitException;
 import dev.sttclients.runtime.errors.ServerException;
+import dev.sttclients.runtime.errors.UnexpectedStatusException;
 import dev.sttclients.runtime.errors.WaitInterruptedException;
 import dev.sttclients.runtime.errors.WaiterTimeoutException;
 import dev.sttclients.runtime.waiter.Scripted.Job;
 import dev.sttclients.runtime.waiter.Scripted.Script;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -126,6 +129,7 @@ class JobWaiterTest {
     assertEquals("fake", e.vendor());
     assertEquals("fake job j1: FAILED (status \"error\"): boom after 3 polls in 3.0 s", e.getMessage());
     assertEquals(3, script.polls.get());
+    assertSame(events.get(2).job(), e.job(), "the job of the last poll, as the vendor returned it");
   }
 
   @ParameterizedTest
@@ -194,6 +198,36 @@ class JobWaiterTest {
     assertEquals(List.of(s(1)), time.sleeps); // no pointless sleep until the deadline
     assertEquals(2, e.polls());
     assertEquals(JobState.QUEUED, e.lastState().orElseThrow());
+  }
+
+  /** Retry-After asks for exactly the time left: the next poll is at the deadline, not a timeout before it. */
+  @Test
+  void retryAfterOfExactlyTheTimeLeftPollsOnceMoreAtTheDeadline() {
+    Script script = new Script(job(QUEUED), fails(() -> Scripted.tooManyRequests(7)), job(DONE));
+
+    ApiResponse<Job> done = waitFor(script, options().timeout(s(8)).build()); // poll 2 at 1 s: 7 s left
+
+    assertEquals(DONE, done.body().status());
+    assertEquals(List.of(s(1), s(7)), time.sleeps);
+    assertEquals(3, script.polls.get());
+    assertEquals(s(8), time.elapsed());
+  }
+
+  @Test
+  void anUnexpectedStatusOtherThan408EndsTheWaitAtOnce() {
+    UnexpectedStatusException teapot = new UnexpectedStatusException(Scripted.response(418, Map.of()));
+    Script script = new Script(job(QUEUED), fails(() -> teapot), job(DONE));
+
+    assertSame(teapot, assertThrows(UnexpectedStatusException.class, () -> waitFor(script, options().build())));
+    assertEquals(2, script.polls.get());
+    assertEquals(List.of(s(1)), time.sleeps);
+
+    assertTrue(Wait.isTransient(Scripted.requestTimeout()));
+    assertFalse(Wait.isTransient(new UnexpectedStatusException(Scripted.response(409, Map.of()))));
+    assertFalse(Wait.isTransient(Scripted.notFound()));
+    assertFalse(Wait.isTransient(Scripted.serverError(501)));
+    assertTrue(Wait.isTransient(Scripted.serverError(500)));
+    assertTrue(Wait.isTransient(Scripted.reset()));
   }
 
   @Test
@@ -395,6 +429,65 @@ class JobWaiterTest {
         .timeout(WaitOptions.MAX_DURATION).clock(time).sleeper(time).build();
     assertThrows(WaiterTimeoutException.class, () -> waitFor(new Script(job(QUEUED)), longest));
     assertEquals(List.of(WaitOptions.MAX_DURATION), time.sleeps);
+  }
+
+  @Test
+  void theBoundsOfEveryOptionAreInclusive() {
+    WaitOptions widest = WaitOptions.builder().backoffMultiplier(10).jitter(1).maxConsecutiveErrors(1000).build();
+    assertEquals(10.0, widest.backoffMultiplier());
+    assertEquals(1.0, widest.jitter());
+    assertEquals(1000, widest.maxConsecutiveErrors());
+    WaitOptions narrowest = WaitOptions.builder().backoffMultiplier(1).jitter(0).maxConsecutiveErrors(0).build();
+    assertEquals(1.0, narrowest.backoffMultiplier());
+    assertEquals(0.0, narrowest.jitter());
+    assertEquals(0, narrowest.maxConsecutiveErrors());
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> WaitOptions.builder().backoffMultiplier(10.001).build());
+    assertEquals("backoffMultiplier must be between 1 and 10, was 10.001", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> WaitOptions.builder().backoffMultiplier(0.999).build());
+    e = assertThrows(IllegalArgumentException.class, () -> WaitOptions.builder().jitter(1.001).build());
+    assertEquals("jitter must be between 0 and 1, was 1.001", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> WaitOptions.builder().jitter(-0.001).build());
+    e = assertThrows(IllegalArgumentException.class, () -> WaitOptions.builder().maxConsecutiveErrors(1001).build());
+    assertEquals("maxConsecutiveErrors must be between 0 and 1000, was 1001", e.getMessage());
+  }
+
+  @Test
+  void waitOptionsPrintTheirSettingsButNoHeaderValue() {
+    assertEquals("WaitOptions{minPollInterval=PT1S, maxPollInterval=PT30S, backoffMultiplier=2.0, jitter=0.2,"
+        + " timeout=PT1H, maxConsecutiveErrors=5, listener=false, requestOptions=RequestOptions{headers=[],"
+        + " responseTimeout=null, callTimeout=null, maxRetries=null}}", WaitOptions.defaults().toString());
+
+    WaitOptions o = WaitOptions.builder().pollInterval(s(5)).backoffMultiplier(1.5).jitter(0).timeout(s(90))
+        .maxConsecutiveErrors(2).listener(e -> { })
+        .requestOptions(RequestOptions.builder().header("Authorization", "Bearer s3cr3t-t0ken").build()).build();
+    assertEquals("WaitOptions{minPollInterval=PT5S, maxPollInterval=PT5S, backoffMultiplier=1.5, jitter=0.0,"
+        + " timeout=PT1M30S, maxConsecutiveErrors=2, listener=true, requestOptions=RequestOptions{"
+        + "headers=[Authorization], responseTimeout=null, callTimeout=null, maxRetries=null}}", o.toString());
+  }
+
+  @Test
+  void aPollEventReadsAsOneLine() {
+    PollEvent running = new PollEvent("fake", "j1", 2, Duration.ofMillis(1500), JobState.RUNNING, "processing",
+        null, null, s(2));
+    assertEquals("fake job j1: poll 2 at 1500 ms: RUNNING (\"processing\"), next in 2000 ms", running.toString());
+    assertEquals(s(2), running.next().orElseThrow());
+
+    PollEvent failed = new PollEvent("fake", "j1", 3, s(3), null, null, null, Scripted.reset(), null);
+    assertEquals("fake job j1: poll 3 at 3000 ms: failed (fake get: connection reset), done", failed.toString());
+    assertTrue(failed.next().isEmpty());
+  }
+
+  /** The default clock: its start instant, then moved only by the nanosecond source (the wall clock may jump). */
+  @Test
+  void theDefaultClockMovesWithTheNanosecondSourceFromItsOrigin() {
+    java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong(7_000_000_000L);
+    Wait.MonotonicClock clock = new Wait.MonotonicClock(FakeTime.T0, nanos::get);
+    assertEquals(FakeTime.T0, clock.instant());
+    nanos.addAndGet(1_500_000_000L);
+    assertEquals(FakeTime.T0.plusMillis(1500), clock.instant());
+    assertEquals(FakeTime.T0.toEpochMilli() + 1500, clock.millis());
   }
 
   private static Duration s(long seconds) {
