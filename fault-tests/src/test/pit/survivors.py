@@ -59,6 +59,10 @@ RULES = [
      "equivalent: a caller's call timeout exactly equal to the time left is kept either way: as the caller's own "
      "options or as a copy with that same call timeout, headers and retries (only the object differs; "
      "RequestOptions has no identity-dependent behaviour)"),
+    # --- bodies (BinaryBody, BinaryResponse, internal.RequestBodies, internal.BodyStream) ---
+    (r"internal\.BodyStream", r"keepHead", r"changed conditional boundary",
+     "equivalent: with count == HEAD (count <= HEAD) the head copy is of Math.min(n, HEAD - count) = 0 bytes at the "
+     "buffer's end, a no-op that System.arraycopy accepts"),
 ]
 
 

@@ -171,6 +171,26 @@ class BinaryResponseTest {
   }
 
   @Test
+  void writeToGoesOnPastAZeroByteReadFromTheConnection() {
+    InputStream zeroFirst = new ByteArrayInputStream("RIFF".getBytes(StandardCharsets.US_ASCII)) {
+      boolean zeroDone;
+
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        if (!zeroDone) {
+          zeroDone = true;
+          return 0;
+        }
+        return super.read(b, off, len);
+      }
+    };
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertEquals(4, response(zeroFirst, Map.of()).writeTo(out), "a read of no bytes is not the end of the body");
+    assertEquals("RIFF", out.toString(StandardCharsets.US_ASCII));
+    assertEquals(List.of(true), closes);
+  }
+
+  @Test
   void writeToAFileReplacesItAtomically(@TempDir Path dir) throws IOException {
     Path target = dir.resolve("a.wav");
     Files.writeString(target, "old");

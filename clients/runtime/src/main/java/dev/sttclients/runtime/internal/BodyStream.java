@@ -41,8 +41,7 @@ public final class BodyStream extends InputStream {
   @Override
   public int read() throws IOException {
     byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n <= 0 ? -1 : one[0] & 0xff;
+    return read(one, 0, 1) == 1 ? one[0] & 0xff : -1;
   }
 
   @Override
@@ -64,16 +63,21 @@ public final class BodyStream extends InputStream {
       ended = true;
       return -1;
     }
-    if (count < HEAD && head != null) {
-      System.arraycopy(b, off, head, (int) count, (int) Math.min(n, HEAD - count));
-    }
+    keepHead(b, off, n);
     count += n;
     return n;
   }
 
+  /** Copies what fits of the {@code n} bytes just read into the head buffer (none once {@value #HEAD} are kept). */
+  private void keepHead(byte[] b, int off, int n) {
+    if (count < HEAD && head != null) {
+      System.arraycopy(b, off, head, (int) count, (int) Math.min(n, HEAD - count));
+    }
+  }
+
   /** True once the body's end was seen; otherwise reads one more byte to find out (none expected). */
   public boolean atEnd() throws IOException {
-    if (!ended && count <= limit) {
+    if (!ended) {
       ended = in.read() < 0;
     }
     return ended;

@@ -107,4 +107,79 @@ class BodyStreamTest {
     second.readAllBytes();
     assertArrayEquals("xy".getBytes(StandardCharsets.UTF_8), second.head(), "only this body's bytes are shown");
   }
+
+  /** Hands on at most {@code chunk} bytes per read, as a slow connection does; 0 once before the first byte. */
+  private static InputStream trickle(byte[] data, int chunk, boolean zeroFirst) {
+    return new ByteArrayInputStream(data) {
+      boolean zeroDone = !zeroFirst;
+
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        if (!zeroDone && len > 0) {
+          zeroDone = true;
+          return 0;
+        }
+        return super.read(b, off, Math.min(len, chunk));
+      }
+    };
+  }
+
+  @Test
+  void smallReadsNeverHandOnMoreThanTheLimit() throws IOException {
+    BodyStream in = new BodyStream(trickle(bytes(11), 4, false), 10);
+    byte[] buf = new byte[64];
+    assertEquals(4, in.read(buf, 0, 64));
+    assertEquals(4, in.read(buf, 0, 64));
+    assertEquals(2, in.read(buf, 0, 64), "only what is left under the limit is asked for");
+    assertThrows(BodyStream.TooLarge.class, () -> in.read(buf, 0, 64));
+    assertEquals(10, in.count());
+  }
+
+  @Test
+  void aZeroByteJustPastTheLimitIsOneByteTooMany() throws IOException {
+    BodyStream in = new BodyStream(new ByteArrayInputStream(new byte[] {1, 2, 0}), 2);
+    byte[] buf = new byte[8];
+    assertEquals(2, in.read(buf, 0, 8));
+    assertThrows(BodyStream.TooLarge.class, () -> in.read(buf, 0, 8), "a NUL byte is a byte, not the end");
+  }
+
+  @Test
+  void aZeroByteReadFromTheConnectionIsNotTheEnd() throws IOException {
+    BodyStream in = new BodyStream(trickle("abc".getBytes(StandardCharsets.UTF_8), 64, true), 10);
+    byte[] buf = new byte[8];
+    assertEquals(0, in.read(buf, 0, 8), "nothing read, and not -1: the body goes on");
+    assertArrayEquals("abc".getBytes(StandardCharsets.UTF_8), in.readAllBytes());
+    assertEquals(3, in.count());
+  }
+
+  @Test
+  void atEndAfterReadingExactlyTheLimitLooksOneByteFurther() throws IOException {
+    BodyStream exact = new BodyStream(new ByteArrayInputStream(bytes(10)), 10);
+    assertEquals(10, exact.read(new byte[10], 0, 10));
+    assertTrue(exact.atEnd(), "the body ended right at the limit");
+
+    BodyStream longer = new BodyStream(new ByteArrayInputStream(bytes(11)), 10);
+    assertEquals(10, longer.read(new byte[10], 0, 10));
+    assertFalse(longer.atEnd(), "one byte is left past the limit");
+  }
+
+  @Test
+  void aTrailingZeroByteIsNotTheEnd() throws IOException {
+    BodyStream in = new BodyStream(new ByteArrayInputStream(new byte[] {'{', '}', 0}), 10);
+    assertEquals(2, in.read(new byte[2], 0, 2));
+    assertFalse(in.atEnd(), "a NUL byte after the JSON is trailing data");
+  }
+
+  @Test
+  void withTheBufferPoolEmptyAFreshHeadBufferIsAllocated() throws IOException {
+    java.util.List<BodyStream> holding = new java.util.ArrayList<>();
+    for (int i = 0; i < 65; i++) { // the pool holds at most 64 buffers: this empties it
+      holding.add(new BodyStream(InputStream.nullInputStream(), 10));
+    }
+    BodyStream fresh = new BodyStream(new ByteArrayInputStream("xyz".getBytes(StandardCharsets.UTF_8)), 10);
+    fresh.readAllBytes();
+    assertArrayEquals("xyz".getBytes(StandardCharsets.UTF_8), fresh.head());
+    fresh.release();
+    holding.forEach(BodyStream::release);
+  }
 }
