@@ -1,5 +1,6 @@
 package dev.sttclients.runtime;
 
+import dev.sttclients.runtime.testing.Trickle;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,22 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The request-side binary body: its accessors, copies, text, and how exactly it writes its bytes. */
 class BinaryBodyTest {
   private static final byte[] TWENTY = "abcdefghijklmnopqrst".getBytes(StandardCharsets.US_ASCII);
-
-  /** Hands on at most {@code chunk} bytes per read, as a slow socket or pipe does; 0 once before the first byte. */
-  private static InputStream trickle(byte[] data, int chunk, boolean zeroFirst) {
-    return new ByteArrayInputStream(data) {
-      boolean zeroDone = !zeroFirst;
-
-      @Override
-      public synchronized int read(byte[] b, int off, int len) {
-        if (!zeroDone && len > 0) {
-          zeroDone = true;
-          return 0;
-        }
-        return super.read(b, off, Math.min(len, chunk));
-      }
-    };
-  }
 
   @Test
   void aFileIsRepeatableAStreamIsNot(@TempDir Path dir) throws IOException {
@@ -84,7 +69,7 @@ class BinaryBodyTest {
 
   @Test
   void aStreamHoldingMoreThanItsLengthGivesExactlyThatManyBytesEvenInSmallReads() throws IOException {
-    InputStream in = trickle(TWENTY, 4, false);
+    InputStream in = Trickle.of(TWENTY, 4, false);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     BinaryBody.of(in, 10, "a.wav").writeTo(out, 10);
     assertArrayEquals("abcdefghij".getBytes(StandardCharsets.US_ASCII), out.toByteArray());
@@ -94,13 +79,13 @@ class BinaryBodyTest {
   @Test
   void aZeroByteReadFromTheSourceIsNotItsEnd() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    BinaryBody.of(trickle(TWENTY, 64, true), 20, "a.wav").writeTo(out, 20);
+    BinaryBody.of(Trickle.of(TWENTY, 64, true), 20, "a.wav").writeTo(out, 20);
     assertArrayEquals(TWENTY, out.toByteArray());
   }
 
   @Test
   void aStreamThatEndsEarlySaysWhereAndASecondSendIsRefused() throws IOException {
-    BinaryBody body = BinaryBody.of(trickle(TWENTY, 8, false), 25, "a.wav");
+    BinaryBody body = BinaryBody.of(Trickle.of(TWENTY, 8, false), 25, "a.wav");
     BinaryBody.SourceException e = assertThrows(BinaryBody.SourceException.class,
         () -> body.writeTo(new ByteArrayOutputStream(), 25));
     assertEquals("the stream of a.wav ended after 20 of 25 bytes", e.getMessage());

@@ -1,5 +1,6 @@
 package dev.sttclients.runtime.internal;
 
+import dev.sttclients.runtime.testing.Trickle;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -108,25 +109,9 @@ class BodyStreamTest {
     assertArrayEquals("xy".getBytes(StandardCharsets.UTF_8), second.head(), "only this body's bytes are shown");
   }
 
-  /** Hands on at most {@code chunk} bytes per read, as a slow connection does; 0 once before the first byte. */
-  private static InputStream trickle(byte[] data, int chunk, boolean zeroFirst) {
-    return new ByteArrayInputStream(data) {
-      boolean zeroDone = !zeroFirst;
-
-      @Override
-      public synchronized int read(byte[] b, int off, int len) {
-        if (!zeroDone && len > 0) {
-          zeroDone = true;
-          return 0;
-        }
-        return super.read(b, off, Math.min(len, chunk));
-      }
-    };
-  }
-
   @Test
   void smallReadsNeverHandOnMoreThanTheLimit() throws IOException {
-    BodyStream in = new BodyStream(trickle(bytes(11), 4, false), 10);
+    BodyStream in = new BodyStream(Trickle.of(bytes(11), 4, false), 10);
     byte[] buf = new byte[64];
     assertEquals(4, in.read(buf, 0, 64));
     assertEquals(4, in.read(buf, 0, 64));
@@ -145,7 +130,7 @@ class BodyStreamTest {
 
   @Test
   void aZeroByteReadFromTheConnectionIsNotTheEnd() throws IOException {
-    BodyStream in = new BodyStream(trickle("abc".getBytes(StandardCharsets.UTF_8), 64, true), 10);
+    BodyStream in = new BodyStream(Trickle.of("abc".getBytes(StandardCharsets.UTF_8), 64, true), 10);
     byte[] buf = new byte[8];
     assertEquals(0, in.read(buf, 0, 8), "nothing read, and not -1: the body goes on");
     assertArrayEquals("abc".getBytes(StandardCharsets.UTF_8), in.readAllBytes());
