@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.sttclients.runtime.ApiResponse;
 import dev.sttclients.runtime.RequestOptions;
 import dev.sttclients.runtime.RetryPolicy;
+import dev.sttclients.runtime.errors.MalformedResponseException;
 import dev.sttclients.runtime.errors.ResponseTooLargeException;
 import dev.sttclients.runtime.internal.OperationRequest;
 import java.net.URI;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Details of what goes on the wire and comes back, through the runtime every vendor shares, stated as bytes: the
  * query of a request to an external URL, repeated response headers, and the connection under a JSON body cut for its
- * size.
+ * size or unreadable.
  */
 class ExternalRequestWireTest {
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
@@ -97,6 +98,33 @@ class ExternalRequestWireTest {
       fails(ResponseTooLargeException.class, () -> c.rt().execute(OperationRequest.builder("get", "GET", "/big")
           .build(), OBJECT, RequestOptions.none()));
       assertEquals(0, c.rt().leasedConnections(), "the cut body's connection is still leased");
+      assertEquals(0, server.awaitNoOpenConnections(Duration.ofSeconds(5)), "the connection was not dropped");
+      assertEquals(Map.of(), c.rt().execute(OperationRequest.builder("get", "GET", "/small").build(), OBJECT,
+          RequestOptions.none()).body());
+      assertEquals(2, server.accepted());
+    }
+  }
+
+  /**
+   * A 200 whose JSON breaks early in a long body: the rest is not read (nor drained), the connection is dropped at once
+   * and not left leased from the pool.
+   */
+  @Test
+  void unreadableJsonDropsItsConnection() throws Exception {
+    String broken = "{\"id\":]" + " ".repeat(32 * 1024);
+    try (RawServer server = new RawServer((n, head, s) -> {
+      if (n == 1) {
+        RawServer.write(s, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + Integer.toHexString(broken.length()) + "\r\n" + broken + "\r\n");
+        RawServer.awaitClientGone(s, Duration.ofSeconds(10));
+      } else {
+        RawServer.respond(s, 200, "application/json", "{}");
+      }
+    }); RawClient c = raw(server)) {
+      MalformedResponseException e = fails(MalformedResponseException.class, () -> c.rt().execute(
+          OperationRequest.builder("get", "GET", "/broken").build(), OBJECT, RequestOptions.none()));
+      assertEquals(200, e.statusCode());
+      assertEquals(0, c.rt().leasedConnections(), "the unreadable body's connection is still leased");
       assertEquals(0, server.awaitNoOpenConnections(Duration.ofSeconds(5)), "the connection was not dropped");
       assertEquals(Map.of(), c.rt().execute(OperationRequest.builder("get", "GET", "/small").build(), OBJECT,
           RequestOptions.none()).body());
