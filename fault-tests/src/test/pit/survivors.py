@@ -14,6 +14,56 @@ import xml.etree.ElementTree as ET
 
 RULES = [
     # (class regex, method regex, mutator-description regex, reason)
+    # --- ClientRuntime, RetryPolicy, OperationRequest, ParameterChecks, ErrorTable, BeanChecks, QuietConnectionFactory,
+    # HttpStack, UnknownEnums, WaiterThreads ---
+    (r"^RetryPolicy$", r"backoff", r"changed conditional boundary",
+     "equivalent: at initial == Long.MAX_VALUE >> shift the exact product (2^63 - 2^shift ms) and Long.MAX_VALUE differ "
+     "only when maxBackoff is within 2^shift ms of 2^63 ms (292 million years), and then only in the bound of a random "
+     "draw over [0, ~2^63) ms (the ceiling is capped at Long.MAX_VALUE - 1)"),
+    (r"internal\.ParameterChecks", r"compare", r"changed conditional boundary",
+     "equivalent: the value is infinite on that line (checked just before), never 0, so d > 0 and d >= 0 agree"),
+    (r"internal\.OperationRequest", r"buildPath", r"changed conditional boundary",
+     "equivalent: an OpenAPI path template begins with '/', so '{' is never at index 0, and a '}' found after a '{' is "
+     "at index 1 or more: >= 0 / > 0 and < 0 / <= 0 agree on every template"),
+    (r"QuietConnectionFactory\$QuietConnection", r"sendRequestHeader", r"changed conditional boundary",
+     "equivalent: a request-target never starts with '?' (origin-form starts with '/', absolute-form with its scheme), "
+     "so indexOf('?') is never 0"),
+    (r"^ClientRuntime$", r"readText", r"changed conditional boundary",
+     "equivalent (line 432): InputStream.read(byte[8192]) blocks until it returns at least one byte or -1, never 0"),
+    (r"^ClientRuntime$", r"read", r"negated conditional",
+     "equivalent: only the size of the first buffer changes (8 KiB instead of the announced length + 1, or an empty "
+     "first buffer when no length is announced); the bytes read, the body's end and the connection's fate are the "
+     "same (allocation only)"),
+    (r"^ClientRuntime$", r"firstUri", r"changed conditional boundary",
+     "equivalent: the URL is absolute (it starts with its scheme), so '?' is never at index 0"),
+    (r"^ClientRuntime$", r"success", r"negated conditional",
+     "equivalent (line 783): only whether an empty map of unknown enum values is logged at DEBUG (PIT's minions log "
+     "at WARN); nothing else reads the condition"),
+    (r"^ClientRuntime$", r"success", r"removed call to .*ClientRuntime::abort",
+     "unreachable (line 767): the reader fails on trailing tokens, so Jackson reads every body it accepts to its end "
+     "and in.atEnd() is true after readValue"),
+    (r"^ClientRuntime$", r"success", r"removed call to .*UnknownEnums::stop",
+     "equivalent: the call's sink is a local map that ApiResponse copies before the call returns; a later parse on the "
+     "thread writes only into that discarded map (UnknownEnumsTest checks stop() itself)"),
+    (r"^ClientRuntime$", r"run", r"removed call to .*ClientRuntime::abort",
+     "equivalent: every IOException there comes from reading the entity's stream, and HttpClient's EofSensorInputStream "
+     "already discards the connection when a read fails (ResponseEntityProxy.streamAbort): this abort() is a guard "
+     "that finds the connection gone"),
+    (r"^ClientRuntime$", r"backoff", r"changed conditional boundary",
+     "equivalent in practice: a wait exactly equal to the nanoseconds left of the call (System.nanoTime) cannot be "
+     "arranged by a test"),
+    (r"^ClientRuntime$", r"reader|lambda\$reader\$\d+", r".*",
+     "invisible to PIT: the per-type reader cache is static, so once any test in the minion JVM has read a type, the "
+     "mutated miss path is never reached again (in a fresh JVM the first read of every type would fail)"),
+    (r"^ClientRuntime$", r"context", r"negated conditional",
+     "equivalent: (line 698) the shared request config and a fresh one with the same timeouts are the same settings "
+     "(allocation only); (line 701) the no-credentials marker is read only by the TRACE request log, which PIT's "
+     "minions run at WARN (the fault suite's secret scan reads it at TRACE)"),
+    (r"internal\.WaiterThreads", r".*", r".*",
+     "invisible to PIT: the waiter's shared executors are made once per JVM in a static holder's initialiser, before "
+     "the mutant is active (WaiterThreadsTest checks that they run polls and timers on named daemon threads); their "
+     "30 s idle end and dropping cancelled timers show only after 30 s or in the executor's internals"),
+    # --- end of ClientRuntime group ---
     (r"internal\.WaiterThreads", r".*", r".*",
      "equivalent for any test that ends in seconds: the asynchronous waiter's shared threads being daemon, ending "
      "after 30 s idle and dropping cancelled timers only shows at JVM exit, after 30 s, or in the executor's internals"),

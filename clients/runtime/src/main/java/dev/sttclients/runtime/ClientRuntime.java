@@ -368,8 +368,9 @@ public final class ClientRuntime implements AutoCloseable {
    */
   public ApiResponse<BinaryResponse> download(String operationId, String url, RequestOptions options) {
     URI target = externalUrl(operationId, url);
-    OperationRequest request = OperationRequest.builder(operationId, "GET", target.getRawPath() == null ? "/"
-        : target.getRawPath()).externalUrl(target).accept("*/*").build();
+    // The template is never read for an external request: its path is the URL's (OperationRequest.path()).
+    OperationRequest request = OperationRequest.builder(operationId, "GET", "/").externalUrl(target).accept("*/*")
+        .build();
     return execute(request, BINARY, options);
   }
 

@@ -88,7 +88,8 @@ public final class RetryPolicy {
     long initial = initialBackoff.toMillis();
     int shift = Math.min(retry - 1, 30);
     long exp = initial > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : initial << shift;
-    long ceiling = Math.min(cap, exp);
+    // At most Long.MAX_VALUE - 1 ms, so that the random draw's bound (ceiling + 1) cannot overflow.
+    long ceiling = Math.min(Math.min(cap, exp), Long.MAX_VALUE - 1);
     return Duration.ofMillis(ceiling == 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling + 1));
   }
 

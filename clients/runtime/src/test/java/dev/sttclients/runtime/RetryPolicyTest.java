@@ -45,6 +45,13 @@ class RetryPolicyTest {
       assertTrue(!d.isNegative() && d.compareTo(Duration.ofDays(400)) <= 0, d.toString());
     }
     assertEquals(Duration.ZERO, RetryPolicy.defaults().withBackoff(Duration.ZERO, Duration.ZERO).backoff(3));
+    // The largest backoff a Duration in milliseconds can hold: a wait within it, not an overflow.
+    RetryPolicy longest = RetryPolicy.defaults().withBackoff(Duration.ofMillis(Long.MAX_VALUE),
+        Duration.ofMillis(Long.MAX_VALUE));
+    for (int retry = 1; retry <= 3; retry++) {
+      Duration d = longest.backoff(retry);
+      assertTrue(!d.isNegative() && d.compareTo(Duration.ofMillis(Long.MAX_VALUE)) <= 0, d.toString());
+    }
   }
 
   @Test

@@ -230,6 +230,26 @@ class BeanChecksTest {
         new Violation("by_name[k].inner_name", "null", "must not be null")), v);
   }
 
+  public static final class Groups {
+    private final List<List<Inner>> groups;
+
+    Groups(List<List<Inner>> groups) {
+      this.groups = groups;
+    }
+
+    @JsonProperty("inner_groups") public List<List<@Valid Inner>> getGroups() {
+      return groups;
+    }
+  }
+
+  /** A bean inside a list inside a list: past the inner list's element, fields keep their wire names. */
+  @Test
+  void aBeanInAListOfListsIsNamedByWireNames() {
+    List<Violation> v = BeanChecks.checkBean(new Groups(List.of(List.of(new Inner("ok")),
+        List.of(new Inner("ok"), new Inner(null)))));
+    assertEquals(List.of(new Violation("inner_groups[1][1].inner_name", "null", "must not be null")), v);
+  }
+
   @Test
   void anUnknownMethodIsAProgrammingError() {
     IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,

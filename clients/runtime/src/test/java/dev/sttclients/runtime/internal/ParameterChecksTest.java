@@ -171,6 +171,22 @@ class ParameterChecksTest {
   }
 
   @Test
+  void textOutsideTheBoundsIsAViolation() {
+    assertEquals(List.of(new Violation("t", "'0.4'", "must be greater than or equal to 0.5")),
+        ParameterChecks.decimalMin(null, "t", -1, "0.4", HALF, "0.5", true));
+    assertNull(ParameterChecks.decimalMin(null, "t", -1, "0.6", HALF, "0.5", false));
+    assertEquals(List.of(new Violation("t", "'10.01'", "must be less than 10")),
+        ParameterChecks.decimalMax(null, "t", -1, "10.01", TEN, "10", false));
+    assertNull(ParameterChecks.decimalMax(null, "t", -1, "9.99", TEN, "10", false));
+  }
+
+  @Test
+  void theFirstElementOfAListIsNamedByItsIndex() {
+    assertEquals(List.of(new Violation("items[0].tags", "[]", "size must be between 1 and 2")),
+        ParameterChecks.valid(null, "items", 0, new BeanChecksTest.Model(null, null, null, "ok", List.of(), null)));
+  }
+
+  @Test
   void violationsAddToTheListGivenAndNameTheElement() {
     List<Violation> list = new ArrayList<>(List.of(new Violation("z", "1", "r")));
     assertSame(list, ParameterChecks.pattern(list, "codes", 2, "X", CODE));

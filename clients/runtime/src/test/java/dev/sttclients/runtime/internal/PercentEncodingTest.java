@@ -78,4 +78,22 @@ class PercentEncodingTest {
       assertFalse(OperationRequest.builder("x", m, "/").build().idempotent(), m);
     }
   }
+
+  @Test
+  void aPlaceholderWithoutAValueIsKeptAsWritten() {
+    assertEquals("/v2/jobs/j%201/files/{file_id}/x", OperationRequest.builder("get", "GET",
+        "/v2/jobs/{id}/files/{file_id}/x").pathParam("id", "j 1").build().path());
+    assertEquals("/v2/{id}", OperationRequest.builder("get", "GET", "/v2/{id}").build().path());
+  }
+
+  @Test
+  void anExternalRequestsPathIsItsUrlsPath() {
+    assertEquals("/bucket/out%20put.json", OperationRequest.builder("getFile", "GET", "/ignored/{id}")
+        .pathParam("id", "x").externalUrl(URI.create("https://files.example.com/bucket/out%20put.json?sig=abc"))
+        .build().path());
+    assertEquals("", OperationRequest.builder("getFile", "GET", "/")
+        .externalUrl(URI.create("https://files.example.com")).build().path());
+    assertEquals("", OperationRequest.builder("getFile", "GET", "/")
+        .externalUrl(URI.create("urn:isbn:0451450523")).build().path());
+  }
 }

@@ -112,4 +112,41 @@ class QuietConnectionFactoryTest {
     var bound = QuietConnectionFactory.INSTANCE.createConnection(client);
     assertEquals(true, bound.isOpen());
   }
+
+  private String headSentFor(org.apache.hc.core5.http.ClassicHttpRequest request) throws Exception {
+    var conn = QuietConnectionFactory.INSTANCE.createConnection(client);
+    conn.sendRequestHeader(request);
+    conn.flush();
+    peer.setSoTimeout(5000);
+    InputStream in = peer.getInputStream();
+    StringBuilder head = new StringBuilder();
+    for (int i = 0; i < 4096 && !head.toString().endsWith("\r\n\r\n"); i++) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      head.append((char) b);
+    }
+    return head.substring(0, head.indexOf("\r\n"));
+  }
+
+  /**
+   * A legacy query-string credential is added on the wire only, after the request's own query if it has one; the
+   * request object keeps its path without it (it is what HttpClient and the runtime see afterwards).
+   */
+  @Test
+  void theQueryCredentialGoesOnTheWireOnlyAndAfterTheQuery() throws Exception {
+    CallContext call = CallContext.enter(Duration.ofMinutes(1));
+    try {
+      call.queryCredential("api_key=k-1");
+      var plain = new org.apache.hc.core5.http.message.BasicClassicHttpRequest("GET", "/v1/jobs");
+      assertEquals("GET /v1/jobs?api_key=k-1 HTTP/1.1", headSentFor(plain));
+      assertEquals("/v1/jobs", plain.getPath());
+      var withQuery = new org.apache.hc.core5.http.message.BasicClassicHttpRequest("GET", "/v1/jobs?page=2");
+      assertEquals("GET /v1/jobs?page=2&api_key=k-1 HTTP/1.1", headSentFor(withQuery));
+      assertEquals("/v1/jobs?page=2", withQuery.getPath());
+    } finally {
+      call.exit();
+    }
+  }
 }

@@ -122,4 +122,20 @@ class UnknownEnumsTest {
     Json.mapper().readerFor(Page.class).withAttribute(UnknownEnums.ATTRIBUTE, seen).readValue("{\"main_color\":\"red\"}");
     assertTrue(seen.isEmpty());
   }
+
+  /** The runtime's per-thread recording ends with the call: a later parse on the same thread records nothing. */
+  @Test
+  void recordingIntoASinkEndsAtStop() throws Exception {
+    Map<String, String> sink = new LinkedHashMap<>();
+    UnknownEnums.recordInto(sink);
+    try {
+      Json.mapper().readValue("{\"main_color\":\"teal\"}", Page.class);
+    } finally {
+      UnknownEnums.stop();
+    }
+    assertEquals(Map.of("main_color", "teal"), sink);
+    Page later = Json.mapper().readValue("{\"main_color\":\"ochre\"}", Page.class);
+    assertEquals(Color.UNKNOWN_DEFAULT_OPEN_API, later.mainColor);
+    assertEquals(Map.of("main_color", "teal"), sink);
+  }
 }

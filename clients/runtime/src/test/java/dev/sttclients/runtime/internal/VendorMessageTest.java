@@ -101,6 +101,24 @@ class VendorMessageTest {
   }
 
   @Test
+  void listsCountAsLevelsToo() {
+    assertEquals(Optional.of("two"), message(OPEN, "{\"detail\": [[\"two\"]]}"));
+    assertEquals(Optional.empty(), message(OPEN, "{\"detail\": [[[\"three lists down\"]]]}"));
+  }
+
+  /** Only an object has fields: anything else (or nothing) has no vendor message, not an empty one. */
+  @Test
+  void onlyAnObjectHasAVendorMessage() {
+    var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    org.junit.jupiter.api.Assertions.assertNull(ErrorTable.vendorMessage(null, "message", null));
+    org.junit.jupiter.api.Assertions.assertNull(ErrorTable.vendorMessage(json.textNode("text"), "message", null));
+    org.junit.jupiter.api.Assertions.assertNull(
+        ErrorTable.vendorMessage(json.arrayNode().add("text"), "message", null));
+    assertEquals("from message", ErrorTable.vendorMessage(json.objectNode().put("message", "from message"),
+        "message", null));
+  }
+
+  @Test
   void aLongListIsCut() {
     String items = IntStream.range(0, 12).mapToObj(i -> "{\"msg\": \"m" + i + "\"}").collect(Collectors.joining(","));
     String expected = IntStream.range(0, 10).mapToObj(i -> "m" + i).collect(Collectors.joining("; ")) + "; ...";
