@@ -17,9 +17,8 @@ RULES = [
     # --- ClientRuntime, RetryPolicy, OperationRequest, ParameterChecks, ErrorTable, BeanChecks, QuietConnectionFactory,
     # HttpStack, UnknownEnums, WaiterThreads ---
     (r"^RetryPolicy$", r"backoff", r"changed conditional boundary",
-     "equivalent: at initial == Long.MAX_VALUE >> shift the exact product (2^63 - 2^shift ms) and Long.MAX_VALUE differ "
-     "only when maxBackoff is within 2^shift ms of 2^63 ms (292 million years), and then only in the bound of a random "
-     "draw over [0, ~2^63) ms (the ceiling is capped at Long.MAX_VALUE - 1)"),
+     "equivalent: at initial == Long.MAX_VALUE >> shift the exact product (2^63 - 2^shift ms) and Long.MAX_VALUE are "
+     "both far above the cap (at most 365 days), which the ceiling takes either way"),
     (r"internal\.ParameterChecks", r"compare", r"changed conditional boundary",
      "equivalent: the value is infinite on that line (checked just before), never 0, so d > 0 and d >= 0 agree"),
     (r"internal\.OperationRequest", r"buildPath", r"changed conditional boundary",

@@ -185,10 +185,10 @@ class WireFormatTest {
     }
     assertEquals(10, RequestOptions.builder().maxRetries(10).build().maxRetries().orElseThrow());
     assertEquals(0, RetryPolicy.defaults().withMaxRetries(0).maxRetries());
-    for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofMillis(-1)}) {
-      assertEquals("responseTimeout must be positive, was " + bad, fails(IllegalArgumentException.class,
+    for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofMillis(-1), Duration.ofDays(365).plusNanos(1)}) {
+      assertEquals("responseTimeout must be positive and at most 365 days, was " + bad, fails(IllegalArgumentException.class,
           () -> RequestOptions.builder().responseTimeout(bad)).getMessage());
-      assertEquals("callTimeout must be positive, was " + bad, fails(IllegalArgumentException.class,
+      assertEquals("callTimeout must be positive and at most 365 days, was " + bad, fails(IllegalArgumentException.class,
           () -> RequestOptions.builder().callTimeout(bad)).getMessage());
       assertTrue(fails(IllegalArgumentException.class, () -> GladiaClient.builder().callTimeout(bad)).getMessage()
           .startsWith("callTimeout must be positive (timeouts are never infinite)"));

@@ -111,10 +111,14 @@ public final class ClientConfig {
     return uri;
   }
 
+  /** The longest duration any setting takes (a timeout, a backoff): longer ones overflow the clock's arithmetic. */
+  static final Duration MAX_DURATION = Duration.ofDays(365);
+
   static Duration positive(String name, Duration d) {
     Objects.requireNonNull(d, name);
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive (timeouts are never infinite), was " + d);
+    if (d.isNegative() || d.isZero() || d.compareTo(MAX_DURATION) > 0) {
+      throw new IllegalArgumentException(name + " must be positive (timeouts are never infinite) and at most 365 days,"
+          + " was " + d);
     }
     return d;
   }

@@ -98,8 +98,9 @@ public final class RequestOptions {
     }
 
     public Builder responseTimeout(Duration timeout) {
-      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-        throw new IllegalArgumentException("responseTimeout must be positive, was " + timeout);
+      if (timeout != null && (timeout.isNegative() || timeout.isZero()
+          || timeout.compareTo(ClientConfig.MAX_DURATION) > 0)) {
+        throw new IllegalArgumentException("responseTimeout must be positive and at most 365 days, was " + timeout);
       }
       this.responseTimeout = timeout;
       return this;
@@ -107,8 +108,9 @@ public final class RequestOptions {
 
     /** This call's overall deadline (see the client builder's {@code callTimeout}); must be positive. */
     public Builder callTimeout(Duration timeout) {
-      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-        throw new IllegalArgumentException("callTimeout must be positive, was " + timeout);
+      if (timeout != null && (timeout.isNegative() || timeout.isZero()
+          || timeout.compareTo(ClientConfig.MAX_DURATION) > 0)) {
+        throw new IllegalArgumentException("callTimeout must be positive and at most 365 days, was " + timeout);
       }
       this.callTimeout = timeout;
       return this;

@@ -88,15 +88,14 @@ public final class RetryPolicy {
     long initial = initialBackoff.toMillis();
     int shift = Math.min(retry - 1, 30);
     long exp = initial > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : initial << shift;
-    // At most Long.MAX_VALUE - 1 ms, so that the random draw's bound (ceiling + 1) cannot overflow.
-    long ceiling = Math.min(Math.min(cap, exp), Long.MAX_VALUE - 1);
+    long ceiling = Math.min(cap, exp); // at most 365 days: ceiling + 1 below cannot overflow
     return Duration.ofMillis(ceiling == 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling + 1));
   }
 
   private static void requirePositiveOrZero(String name, Duration d) {
     Objects.requireNonNull(d, name);
-    if (d.isNegative()) {
-      throw new IllegalArgumentException(name + " must not be negative, was " + d);
+    if (d.isNegative() || d.compareTo(ClientConfig.MAX_DURATION) > 0) {
+      throw new IllegalArgumentException(name + " must be between 0 and 365 days, was " + d);
     }
   }
 
