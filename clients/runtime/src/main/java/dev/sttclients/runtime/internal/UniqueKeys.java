@@ -26,10 +26,13 @@ public final class UniqueKeys extends JsonParserDelegate {
 
   private final Levels levels;
   private int depth;
+  /** The names of the innermost open object (depth 0: outside any object, never added to). */
+  private Names names;
 
   private UniqueKeys(JsonParser parser, Levels levels) {
     super(parser);
     this.levels = levels;
+    this.names = levels.at(0);
   }
 
   /** {@code parser} checked for repeated keys here instead of by itself; {@link #close()} it when done. */
@@ -51,7 +54,11 @@ public final class UniqueKeys extends JsonParserDelegate {
   @Override
   public String nextFieldName() throws IOException {
     String name = delegate.nextFieldName();
-    check(delegate.currentToken());
+    if (name != null) {
+      added(name); // the common case: no second look at the token
+    } else {
+      check(delegate.currentToken());
+    }
     return name;
   }
 
@@ -116,14 +123,21 @@ public final class UniqueKeys extends JsonParserDelegate {
   }
 
   private JsonToken check(JsonToken t) throws IOException {
-    if (t == JsonToken.START_OBJECT) {
-      levels.at(++depth).clear();
+    if (t == JsonToken.FIELD_NAME) {
+      added(delegate.currentName());
+    } else if (t == JsonToken.START_OBJECT) {
+      names = levels.at(++depth);
+      names.clear();
     } else if (t == JsonToken.END_OBJECT) {
-      depth--;
-    } else if (t == JsonToken.FIELD_NAME && !levels.at(depth).add(delegate.currentName())) {
-      throw new JsonParseException(this, "Duplicate field '" + delegate.currentName() + "'");
+      names = levels.at(--depth);
     }
     return t;
+  }
+
+  private void added(String name) throws JsonParseException {
+    if (!names.add(name)) {
+      throw new JsonParseException(this, "Duplicate field '" + name + "'");
+    }
   }
 
   /** One table of names per open object, by depth; grows to the deepest document the thread has read. */
