@@ -28,19 +28,21 @@ RULES = [
      "equivalent: a request-target never starts with '?' (origin-form starts with '/', absolute-form with its scheme), "
      "so indexOf('?') is never 0"),
     (r"^ClientRuntime$", r"readText", r"changed conditional boundary",
-     "equivalent (line 432): InputStream.read(byte[8192]) blocks until it returns at least one byte or -1, never 0"),
-    (r"^ClientRuntime$", r"read", r"negated conditional",
-     "equivalent: only the size of the first buffer changes (8 KiB instead of the announced length + 1, or an empty "
-     "first buffer when no length is announced); the bytes read, the body's end and the connection's fate are the "
-     "same (allocation only)"),
+     "equivalent: InputStream.read(byte[8192]) blocks until it returns at least one byte or -1, never 0"),
+    (r"^ClientRuntime$", r"read", r"negated conditional|changed conditional boundary",
+     "equivalent: only the size of the first buffer changes (8 KiB instead of the announced length + 1, an empty "
+     "first buffer when no length is announced, or 8 KiB instead of 1 byte for Content-Length: 0); the bytes read, "
+     "the body's end and the connection's fate are the same (allocation only)"),
     (r"^ClientRuntime$", r"firstUri", r"changed conditional boundary",
      "equivalent: the URL is absolute (it starts with its scheme), so '?' is never at index 0"),
     (r"^ClientRuntime$", r"success", r"negated conditional",
-     "equivalent (line 783): only whether an empty map of unknown enum values is logged at DEBUG (PIT's minions log "
-     "at WARN); nothing else reads the condition"),
+     "equivalent: of its two conditionals, 'not at the end after readValue' is never true (trailing tokens are "
+     "checked, so Jackson reads every body it accepts to its end, and the connection went back to the pool at that "
+     "end: an abort() then finds nothing to drop), and 'unknown enum values seen' only decides whether an empty map "
+     "is logged at DEBUG (PIT's minions log at WARN)"),
     (r"^ClientRuntime$", r"success", r"removed call to .*ClientRuntime::abort",
-     "unreachable (line 767): the reader fails on trailing tokens, so Jackson reads every body it accepts to its end "
-     "and in.atEnd() is true after readValue"),
+     "unreachable: the reader fails on trailing tokens, so Jackson reads every body it accepts to its end and "
+     "in.atEnd() is true after readValue"),
     (r"^ClientRuntime$", r"success", r"removed call to .*UnknownEnums::stop",
      "equivalent: the call's sink is a local map that ApiResponse copies before the call returns; a later parse on the "
      "thread writes only into that discarded map (UnknownEnumsTest checks stop() itself)"),
@@ -55,9 +57,9 @@ RULES = [
      "invisible to PIT: the per-type reader cache is static, so once any test in the minion JVM has read a type, the "
      "mutated miss path is never reached again (in a fresh JVM the first read of every type would fail)"),
     (r"^ClientRuntime$", r"context", r"negated conditional",
-     "equivalent: (line 698) the shared request config and a fresh one with the same timeouts are the same settings "
-     "(allocation only); (line 701) the no-credentials marker is read only by the TRACE request log, which PIT's "
-     "minions run at WARN (the fault suite's secret scan reads it at TRACE)"),
+     "equivalent: the first decides between the shared request config and a fresh one with the same timeouts (the "
+     "same settings, allocation only); the second sets the no-credentials marker, read only by the TRACE request "
+     "log, which PIT's minions run at WARN (the fault suite's secret scan reads it at TRACE)"),
     (r"internal\.WaiterThreads", r".*", r".*",
      "invisible to PIT: the waiter's shared executors are made once per JVM in a static holder's initialiser, before "
      "the mutant is active (WaiterThreadsTest checks that they run polls and timers on named daemon threads); their "

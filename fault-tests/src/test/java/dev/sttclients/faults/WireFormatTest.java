@@ -195,6 +195,10 @@ class WireFormatTest {
       fails(IllegalArgumentException.class, () -> GladiaClient.builder().connectTimeout(bad));
       fails(IllegalArgumentException.class, () -> GladiaClient.builder().connectionRequestTimeout(bad));
     }
+    Duration longest = Duration.ofDays(365);
+    RequestOptions longestCall = RequestOptions.builder().responseTimeout(longest).callTimeout(longest).build();
+    assertEquals(longest, longestCall.responseTimeout().orElseThrow());
+    assertEquals(longest, longestCall.callTimeout().orElseThrow());
     assertEquals("maxResponseSize must be between 1024 and 2147483631 bytes, was 1023",
         fails(IllegalArgumentException.class, () -> GladiaClient.builder().maxResponseSize(1023)).getMessage());
     fails(IllegalArgumentException.class, () -> GladiaClient.builder().maxResponseSize(Integer.MAX_VALUE));
