@@ -3,6 +3,7 @@ package dev.sttclients.runtime;
 import dev.sttclients.runtime.internal.Origin;
 import java.net.URI;
 import java.time.Duration;
+import dev.sttclients.runtime.internal.Durations;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
@@ -60,10 +61,10 @@ public final class ClientConfig {
           + " this machine: the API key would cross the network in clear. Use https, or allowPlainHttp(true) for a"
           + " network you trust");
     }
-    this.connectTimeout = positive("connectTimeout", b.connectTimeout);
-    this.responseTimeout = positive("responseTimeout", b.responseTimeout);
-    this.connectionRequestTimeout = positive("connectionRequestTimeout", b.connectionRequestTimeout);
-    this.callTimeout = positive("callTimeout", b.callTimeout);
+    this.connectTimeout = Durations.positive("connectTimeout", b.connectTimeout);
+    this.responseTimeout = Durations.positive("responseTimeout", b.responseTimeout);
+    this.connectionRequestTimeout = Durations.positive("connectionRequestTimeout", b.connectionRequestTimeout);
+    this.callTimeout = Durations.positive("callTimeout", b.callTimeout);
     this.maxConnections = maxConnections(b.maxConnections);
     this.maxResponseSize = maxResponseSize(b.maxResponseSize);
     this.retryPolicy = Objects.requireNonNull(b.retryPolicy, "retryPolicy");
@@ -109,18 +110,6 @@ public final class ClientConfig {
           "baseUrl must be an absolute http(s) URL with a host and without query, fragment or user info: " + url);
     }
     return uri;
-  }
-
-  /** The longest duration any setting takes (a timeout, a backoff): longer ones overflow the clock's arithmetic. */
-  static final Duration MAX_DURATION = Duration.ofDays(365);
-
-  static Duration positive(String name, Duration d) {
-    Objects.requireNonNull(d, name);
-    if (d.isNegative() || d.isZero() || d.compareTo(MAX_DURATION) > 0) {
-      throw new IllegalArgumentException(name + " must be positive (timeouts are never infinite) and at most 365 days,"
-          + " was " + d);
-    }
-    return d;
   }
 
   static int maxConnections(int max) {

@@ -1,5 +1,6 @@
 package dev.sttclients.runtime;
 
+import dev.sttclients.runtime.internal.Durations;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -98,21 +99,13 @@ public final class RequestOptions {
     }
 
     public Builder responseTimeout(Duration timeout) {
-      if (timeout != null && (timeout.isNegative() || timeout.isZero()
-          || timeout.compareTo(ClientConfig.MAX_DURATION) > 0)) {
-        throw new IllegalArgumentException("responseTimeout must be positive and at most 365 days, was " + timeout);
-      }
-      this.responseTimeout = timeout;
+      this.responseTimeout = timeout == null ? null : Durations.positive("responseTimeout", timeout);
       return this;
     }
 
     /** This call's overall deadline (see the client builder's {@code callTimeout}); must be positive. */
     public Builder callTimeout(Duration timeout) {
-      if (timeout != null && (timeout.isNegative() || timeout.isZero()
-          || timeout.compareTo(ClientConfig.MAX_DURATION) > 0)) {
-        throw new IllegalArgumentException("callTimeout must be positive and at most 365 days, was " + timeout);
-      }
-      this.callTimeout = timeout;
+      this.callTimeout = timeout == null ? null : Durations.positive("callTimeout", timeout);
       return this;
     }
 

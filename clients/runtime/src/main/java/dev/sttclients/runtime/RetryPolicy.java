@@ -1,7 +1,7 @@
 package dev.sttclients.runtime;
 
 import java.time.Duration;
-import java.util.Objects;
+import dev.sttclients.runtime.internal.Durations;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -32,9 +32,9 @@ public final class RetryPolicy {
     if (maxRetries < 0 || maxRetries > 10) {
       throw new IllegalArgumentException("maxRetries must be between 0 and 10, was " + maxRetries);
     }
-    requirePositiveOrZero("initialBackoff", initialBackoff);
-    requirePositiveOrZero("maxBackoff", maxBackoff);
-    requirePositiveOrZero("maxRetryAfter", maxRetryAfter);
+    Durations.zeroOrPositive("initialBackoff", initialBackoff);
+    Durations.zeroOrPositive("maxBackoff", maxBackoff);
+    Durations.zeroOrPositive("maxRetryAfter", maxRetryAfter);
     this.maxRetries = maxRetries;
     this.initialBackoff = initialBackoff;
     this.maxBackoff = maxBackoff;
@@ -90,13 +90,6 @@ public final class RetryPolicy {
     long exp = initial > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : initial << shift;
     long ceiling = Math.min(cap, exp); // at most 365 days: ceiling + 1 below cannot overflow
     return Duration.ofMillis(ceiling == 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling + 1));
-  }
-
-  private static void requirePositiveOrZero(String name, Duration d) {
-    Objects.requireNonNull(d, name);
-    if (d.isNegative() || d.compareTo(ClientConfig.MAX_DURATION) > 0) {
-      throw new IllegalArgumentException(name + " must be between 0 and 365 days, was " + d);
-    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.sttclients.runtime;
 
 import java.net.URI;
+import dev.sttclients.runtime.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -87,7 +88,7 @@ public abstract class SttClientBuilder<B extends SttClientBuilder<B, C>, C> {
 
   /** TCP connect timeout (also the limit of each read of the TLS handshake); default 10 s. */
   public B connectTimeout(Duration timeout) {
-    this.connectTimeout = ClientConfig.positive("connectTimeout", timeout);
+    this.connectTimeout = Durations.positive("connectTimeout", timeout);
     return self();
   }
 
@@ -97,13 +98,13 @@ public abstract class SttClientBuilder<B extends SttClientBuilder<B, C>, C> {
    * {@link RequestOptions.Builder#responseTimeout}.
    */
   public B responseTimeout(Duration timeout) {
-    this.responseTimeout = ClientConfig.positive("responseTimeout", timeout);
+    this.responseTimeout = Durations.positive("responseTimeout", timeout);
     return self();
   }
 
   /** Longest wait for a pooled connection; default 30 s. */
   public B connectionRequestTimeout(Duration timeout) {
-    this.connectionRequestTimeout = ClientConfig.positive("connectionRequestTimeout", timeout);
+    this.connectionRequestTimeout = Durations.positive("connectionRequestTimeout", timeout);
     return self();
   }
 
@@ -114,7 +115,7 @@ public abstract class SttClientBuilder<B extends SttClientBuilder<B, C>, C> {
    * {@link dev.sttclients.runtime.errors.CallTimeoutException}. Per call: {@link RequestOptions.Builder#callTimeout}.
    */
   public B callTimeout(Duration timeout) {
-    this.callTimeout = ClientConfig.positive("callTimeout", timeout);
+    this.callTimeout = Durations.positive("callTimeout", timeout);
     return self();
   }
 

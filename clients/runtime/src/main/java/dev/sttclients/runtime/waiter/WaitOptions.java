@@ -4,6 +4,7 @@ import dev.sttclients.runtime.RequestOptions;
 import dev.sttclients.runtime.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
+import dev.sttclients.runtime.internal.Durations;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -40,7 +41,7 @@ public final class WaitOptions {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
   public static final int DEFAULT_MAX_CONSECUTIVE_ERRORS = 5;
   /** The longest any of the durations may be (a wait is never infinite, and stays far from overflow). */
-  public static final Duration MAX_DURATION = Duration.ofDays(365);
+  public static final Duration MAX_DURATION = Durations.MAX;
 
   private static final WaitOptions DEFAULTS = new Builder().build();
 
@@ -58,8 +59,8 @@ public final class WaitOptions {
   private final Executor executor;
 
   private WaitOptions(Builder b) {
-    this.minPollInterval = positive("minPollInterval", b.minPollInterval);
-    this.maxPollInterval = positive("maxPollInterval", b.maxPollInterval);
+    this.minPollInterval = Durations.positive("minPollInterval", b.minPollInterval);
+    this.maxPollInterval = Durations.positive("maxPollInterval", b.maxPollInterval);
     if (maxPollInterval.compareTo(minPollInterval) < 0) {
       throw new IllegalArgumentException("maxPollInterval (" + maxPollInterval + ") must not be shorter than"
           + " minPollInterval (" + minPollInterval + ")");
@@ -72,7 +73,7 @@ public final class WaitOptions {
       throw new IllegalArgumentException("jitter must be between 0 and 1, was " + b.jitter);
     }
     this.jitter = b.jitter;
-    this.timeout = positive("timeout", b.timeout);
+    this.timeout = Durations.positive("timeout", b.timeout);
     if (b.maxConsecutiveErrors < 0 || b.maxConsecutiveErrors > 1000) {
       throw new IllegalArgumentException("maxConsecutiveErrors must be between 0 and 1000, was "
           + b.maxConsecutiveErrors);
@@ -134,14 +135,6 @@ public final class WaitOptions {
         + ", backoffMultiplier=" + backoffMultiplier + ", jitter=" + jitter + ", timeout=" + timeout
         + ", maxConsecutiveErrors=" + maxConsecutiveErrors + ", listener=" + (listener != null)
         + ", requestOptions=" + requestOptions + '}';
-  }
-
-  private static Duration positive(String name, Duration d) {
-    Objects.requireNonNull(d, name);
-    if (d.isNegative() || d.isZero() || d.compareTo(MAX_DURATION) > 0) {
-      throw new IllegalArgumentException(name + " must be positive and at most 365 days, was " + d);
-    }
-    return d;
   }
 
   /** Fills a {@link WaitOptions}; {@link #build()} checks the whole and throws IllegalArgumentException. */
