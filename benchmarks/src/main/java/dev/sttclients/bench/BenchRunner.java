@@ -188,7 +188,7 @@ public final class BenchRunner {
 
     List<String> latencyBenchmarks = List.of("GladiaGet.client", "GladiaGet.raw", "GladiaGet.clientStrict",
         "VendorGet.dailyClient", "VendorGet.dailyRaw", "VendorGet.slngClient", "VendorGet.slngRaw",
-        "VendorGet.verbitClient", "VendorGet.verbitRaw", "Paging.client", "Paging.raw");
+        "VendorGet.verbitClient", "VendorGet.verbitRaw", "Paging.client", "Paging.raw", "Paging.rawStrict");
     int step = 0;
     int steps = rounds * 5;
     for (int r = 1; r <= rounds; r++) {
@@ -387,6 +387,14 @@ public final class BenchRunner {
     String paging = "3. auto-paging " + Fixtures.PAGES + " pages × " + Fixtures.PAGE_SIZE + " jobs";
     rows.add(jmhRow("paging.time", paging, "time per listing", pageC, pageR, false, "≤ 1.05×", 1.05));
     rows.add(jmhRow("paging.alloc", paging, "allocation per listing", pageC, pageR, true, null, null));
+    Samples pageS = get("Paging.rawStrict", Mode.AverageTime, 1);
+    String pagingStrict = "3. auto-paging vs raw reading as strictly";
+    Report.Row ps = jmhRow("paging.strict.time", pagingStrict, "time per listing", pageC, pageS, false, null, null);
+    ps.note = "'raw' is pair 3's loop reading with the clients' own JSON rules (Json.mapper(): repeated keys,"
+        + " trailing tokens and coerced scalars refused; repeated keys by Jackson's STRICT_DUPLICATE_DETECTION):"
+        + " client / raw is what the client adds beyond the rules issue 16 asks for";
+    rows.add(ps);
+    rows.add(jmhRow("paging.strict.alloc", pagingStrict, "allocation per listing", pageC, pageS, true, null, null));
 
     Samples dlC = toThroughput(get("Download.client", Mode.SingleShotTime, 1));
     Samples dlR = toThroughput(get("Download.raw", Mode.SingleShotTime, 1));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.sttclients.daily.model.BatchProcessorJob;
 import dev.sttclients.gladia.model.JobPage;
 import dev.sttclients.gladia.model.PreRecordedJob;
+import dev.sttclients.runtime.Json;
 import dev.sttclients.slng.model.BatchJob;
 import dev.sttclients.verbit.model.JobInfo;
 import java.io.IOException;
@@ -43,6 +44,7 @@ public final class Raw implements AutoCloseable {
   // immutable with final fields: a racy first use may make two, never a broken one.
   private ObjectReader gladiaJob;
   private ObjectReader gladiaPage;
+  private ObjectReader gladiaPageStrict;
   private ObjectReader dailyJob;
   private ObjectReader slngJob;
   private ObjectReader verbitJobInfo;
@@ -90,6 +92,20 @@ public final class Raw implements AutoCloseable {
     ObjectReader reader = gladiaPage;
     if (reader == null) {
       gladiaPage = reader = mapper.readerFor(JobPage.class);
+    }
+    return get(baseUrl + "/v2/pre-recorded?status=done&offset=" + offset + "&limit=" + limit, "x-gladia-key",
+        Fixtures.API_KEY, reader);
+  }
+
+  /**
+   * {@link #gladiaList} read with the clients' own JSON rules ({@link Json#mapper()}: repeated keys, trailing
+   * tokens and scalar coercions refused), the repeated keys by Jackson's {@code STRICT_DUPLICATE_DETECTION}: the
+   * baseline that holds the reading rules equal, so that client / raw is what the client adds beyond them.
+   */
+  public JobPage gladiaListStrict(int offset, int limit) throws IOException {
+    ObjectReader reader = gladiaPageStrict;
+    if (reader == null) {
+      gladiaPageStrict = reader = Json.mapper().readerFor(JobPage.class);
     }
     return get(baseUrl + "/v2/pre-recorded?status=done&offset=" + offset + "&limit=" + limit, "x-gladia-key",
         Fixtures.API_KEY, reader);

@@ -63,7 +63,10 @@ public final class Smoke {
       before = env.server.requests();
       check(paging.raw(env, bh) == expected, "Paging.raw sees every job");
       check(env.server.requests() - before == Fixtures.PAGES, "Paging.raw makes one request per page");
-      done.add("Paging: client and raw see " + expected + " jobs in " + Fixtures.PAGES + " requests");
+      before = env.server.requests();
+      check(paging.rawStrict(env, bh) == expected, "Paging.rawStrict sees every job");
+      check(env.server.requests() - before == Fixtures.PAGES, "Paging.rawStrict makes one request per page");
+      done.add("Paging: client, raw and rawStrict see " + expected + " jobs in " + Fixtures.PAGES + " requests");
 
       Download download = new Download();
       Download.Buffer buffer = new Download.Buffer();
