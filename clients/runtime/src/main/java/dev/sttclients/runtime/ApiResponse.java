@@ -20,7 +20,8 @@ public record ApiResponse<T>(int statusCode, Map<String, List<String>> headers, 
     T body, Map<String, String> unknownEnumValues) {
 
   public ApiResponse {
-    headers = Map.copyOf(headers);
+    // The runtime's own header maps are immutable already (and made lazily: copying would make them)
+    headers = headers instanceof dev.sttclients.runtime.internal.ResponseHeaders ? headers : Map.copyOf(headers);
     unknownEnumValues = unknownEnumValues == null || unknownEnumValues.isEmpty() ? Map.of()
         : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unknownEnumValues));
   }

@@ -26,6 +26,7 @@ import dev.sttclients.runtime.internal.Origin;
 import dev.sttclients.runtime.internal.PercentEncoding;
 import dev.sttclients.runtime.internal.Redactor;
 import dev.sttclients.runtime.internal.RequestBodies;
+import dev.sttclients.runtime.internal.ResponseHeaders;
 import dev.sttclients.runtime.internal.UniqueKeys;
 import dev.sttclients.runtime.internal.UnknownEnums;
 import java.io.ByteArrayOutputStream;
@@ -1010,29 +1011,14 @@ public final class ClientRuntime implements AutoCloseable {
   /** The response's headers by lower-cased name, made immutable once (ApiResponse keeps it without copying). */
   @SuppressWarnings("unchecked")
   private static Map<String, List<String>> headers(ClassicHttpResponse response) {
-    Header[] all = response.getHeaders();
-    Map.Entry<String, List<String>>[] entries = new Map.Entry[all.length];
-    int n = 0;
-    outer:
-    for (Header h : all) {
-      String name = h.getName().toLowerCase(Locale.ROOT);
-      for (int i = 0; i < n; i++) {
-        if (entries[i].getKey().equals(name)) { // a repeated header (rare): its values in order
-          List<String> values = new ArrayList<>(entries[i].getValue());
-          values.add(h.getValue());
-          entries[i] = Map.entry(name, List.copyOf(values));
-          continue outer;
-        }
-      }
-      entries[n++] = Map.entry(name, List.of(h.getValue()));
-    }
-    return Map.ofEntries(n == entries.length ? entries : java.util.Arrays.copyOf(entries, n));
+    return new ResponseHeaders(response.getHeaders());
   }
 
-
   static boolean isJson(String contentType) {
-    String mime = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    return mime.equals("application/json") || mime.endsWith("+json");
+    int semicolon = contentType.indexOf(';');
+    String mime = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+    return mime.equalsIgnoreCase("application/json")
+        || mime.regionMatches(true, mime.length() - "+json".length(), "+json", 0, "+json".length());
   }
 
   private static final java.util.regex.Pattern QUALIFIED = java.util.regex.Pattern.compile("[\\w.]+\\.(\\w+)");
