@@ -76,6 +76,8 @@ public final class BenchRunner {
   private final int rounds;
   private final long downloadBytes;
   private final int coldPairs;
+  private final int cpuWarmupSeconds;
+  private final int cpuBatches;
   private final Phase latency;
   private final Phase validation;
   private final Phase throughput;
@@ -123,6 +125,8 @@ public final class BenchRunner {
       downloadWarmups = 1;
       downloadIterations = 2;
       coldPairs = 1;
+      cpuWarmupSeconds = 2;
+      cpuBatches = 2;
     } else {
       latency = new Phase("latency", 4, TimeValue.seconds(1), 4, TimeValue.seconds(1));
       validation = new Phase("validation", 3, TimeValue.milliseconds(500), 4, TimeValue.milliseconds(500));
@@ -132,6 +136,8 @@ public final class BenchRunner {
       downloadWarmups = 1;
       downloadIterations = 3;
       coldPairs = 10;
+      cpuWarmupSeconds = 20;
+      cpuBatches = 10;
     }
     String commit = args.getOrDefault("commit", "unknown");
     this.label = args.getOrDefault("label", commit.split(" ")[0]) + (quick ? "-quick" : "");
@@ -190,7 +196,7 @@ public final class BenchRunner {
         "VendorGet.dailyClient", "VendorGet.dailyRaw", "VendorGet.slngClient", "VendorGet.slngRaw",
         "VendorGet.verbitClient", "VendorGet.verbitRaw", "Paging.client", "Paging.raw", "Paging.rawStrict");
     int step = 0;
-    int steps = rounds * 5;
+    int steps = rounds * 6;
     for (int r = 1; r <= rounds; r++) {
       progress(++step, steps, "latency, 1 thread, round " + r + ": " + latencyBenchmarks.size() + " benchmarks");
       jmh("latency-r" + r, base(latency, latencyBenchmarks).mode(Mode.AverageTime).timeUnit(TimeUnit.MICROSECONDS)
@@ -213,6 +219,8 @@ public final class BenchRunner {
           .warmupIterations(downloadWarmups).measurementIterations(downloadIterations).measurementBatchSize(1)
           .threads(1).addProfiler(GCProfiler.class)
           .jvmArgs(concat(DOWNLOAD_FLAGS, "-Dbench.downloadBytes=" + downloadBytes)));
+      progress(++step, steps, "CPU per call, batches alternating in one JVM, round " + r);
+      cpuPerCall(r);
     }
     progress(steps, steps, "cold start: " + coldPairs + " pairs of fresh JVMs, alternating");
     ColdRuns cold = coldStart();
@@ -341,6 +349,41 @@ public final class BenchRunner {
     }
   }
 
+  private static final Pattern CPU_LINE =
+      Pattern.compile("cpu op=(\\w+) side=(\\w+) cpu_ns=([0-9.]+) alloc_b=([0-9.]+)");
+
+  /** Pair 8: one fresh JVM ({@link CpuPerCall}); each side's batches become one fork's samples. */
+  private void cpuPerCall(int round) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(List.of(FORK_FLAGS));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), PKG + "CpuPerCall",
+        String.valueOf(cpuWarmupSeconds), String.valueOf(cpuBatches)));
+    Path log = logDir.resolve("cpu-r" + round + ".log");
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!p.waitFor(10 * cpuWarmupSeconds + 300, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("CpuPerCall did not finish (see " + log + ")");
+    }
+    Map<String, List<double[]>> bySide = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(log)) {
+      Matcher m = CPU_LINE.matcher(line);
+      if (m.matches()) {
+        bySide.computeIfAbsent("CpuPerCall." + m.group(1) + "." + m.group(2), k -> new ArrayList<>())
+            .add(new double[] {Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4))});
+      }
+    }
+    if (p.exitValue() != 0 || bySide.size() != 5) {
+      throw new IllegalStateException("CpuPerCall failed, exit " + p.exitValue() + " (see " + log + ")");
+    }
+    bySide.forEach((name, batches) -> {
+      Samples s = samples.computeIfAbsent(name + "@" + Mode.AverageTime + "/1",
+          k -> new Samples(name, Mode.AverageTime, 1, "ns/call"));
+      s.scores.add(batches.stream().mapToDouble(b -> b[0]).toArray());
+      s.alloc.add(batches.stream().mapToDouble(b -> b[1]).toArray());
+    });
+  }
+
   // ---------------------------------------------------------------- rows
 
   private Samples get(String name, Mode mode, int threads) {
@@ -450,6 +493,27 @@ public final class BenchRunner {
         + " client − raw is what validating a response costs";
     rows.add(stt);
     rows.add(jmhRow("validation.strict.alloc", st, "allocation per call", strict, getC, true, null, null));
+
+    String cpuNote = "the calling thread's CPU time (user + system) per call, client and raw alternating in batches in"
+        + " one JVM (see CpuPerCall): what a call costs on the client's side, without the scheduler's, the server's"
+        + " and the forks' noise; on few cores this bounds pair 2's throughput";
+    String cpuGet = "8. CPU per Gladia get(), calling thread";
+    Samples cpuGetC = get("CpuPerCall.get.client", Mode.AverageTime, 1);
+    Samples cpuGetR = get("CpuPerCall.get.raw", Mode.AverageTime, 1);
+    Report.Row cg = jmhRow("cpu.get.time", cpuGet, "CPU time per call", cpuGetC, cpuGetR, false, null, null);
+    cg.note = cpuNote;
+    rows.add(cg);
+    rows.add(jmhRow("cpu.get.alloc", cpuGet, "allocation per call", cpuGetC, cpuGetR, true, null, null));
+    Samples cpuPageC = get("CpuPerCall.paging.client", Mode.AverageTime, 1);
+    String cpuPage = "8. CPU per auto-paged listing, calling thread";
+    Report.Row cp = jmhRow("cpu.paging.time", cpuPage, "CPU time per listing", cpuPageC,
+        get("CpuPerCall.paging.raw", Mode.AverageTime, 1), false, null, null);
+    cp.note = cpuNote;
+    rows.add(cp);
+    Report.Row cps = jmhRow("cpu.paging.strict.time", cpuPage + " vs raw reading as strictly", "CPU time per listing",
+        cpuPageC, get("CpuPerCall.paging.rawStrict", Mode.AverageTime, 1), false, null, null);
+    cps.note = "as pair 3's raw reading as strictly (the clients' own JSON rules, repeated keys by Jackson's check)";
+    rows.add(cps);
     return rows;
   }
 
@@ -631,6 +695,10 @@ public final class BenchRunner {
         + downloadBytes + " bytes per fork, -prof gc (pair 4)");
     s.add("cold start: 1 unmeasured pair, then " + coldPairs + " pairs of fresh JVMs (default flags), alternating"
         + " which side goes first, against a loopback server in the runner's JVM (pair 5)");
+    s.add("CPU per call: per round, one fresh JVM (the forks' flags), " + cpuWarmupSeconds + " s of warm-up, then "
+        + cpuBatches + " batches per side of " + CpuPerCall.GETS + " get() calls or " + CpuPerCall.LISTINGS
+        + " listings, alternating which side goes first; thread CPU time and allocated bytes of the calling"
+        + " thread (pair 8)");
     s.add("both sides: pool of " + Fixtures.MAX_CONNECTIONS + " connections per host; timeouts: connect "
         + Fixtures.CONNECT_TIMEOUT.toSeconds() + " s, response " + Fixtures.RESPONSE_TIMEOUT.toSeconds()
         + " s, pool wait " + Fixtures.CONNECTION_REQUEST_TIMEOUT.toSeconds()
