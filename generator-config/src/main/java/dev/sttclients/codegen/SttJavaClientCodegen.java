@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.openapitools.codegen.CodegenOperation;
+import org.openapitools.codegen.CodegenParameter;
 import org.openapitools.codegen.languages.JavaClientCodegen;
 import org.openapitools.codegen.model.ModelMap;
 import org.openapitools.codegen.model.OperationsMap;
@@ -84,8 +85,22 @@ public class SttJavaClientCodegen extends JavaClientCodegen {
   @Override
   public OperationsMap postProcessOperationsWithModels(OperationsMap objs, List<ModelMap> allModels) {
     OperationsMap result = super.postProcessOperationsWithModels(objs, allModels);
+    java.util.Set<String> models = new java.util.HashSet<>();
+    for (ModelMap m : allModels) {
+      models.add(m.getModel().classname);
+    }
     ParameterCheckCode code = new ParameterCheckCode();
     for (CodegenOperation op : result.getOperations().getOperation()) {
+      // A form field whose schema is a model (SLNG's multipart transcription_config) is a model parameter like a
+      // JSON body: @Valid, and checked through, so the form checks what the same object in a JSON body is checked
+      // for. The stock generator marks only body parameters as models.
+      for (List<CodegenParameter> params : List.of(op.allParams, op.formParams)) {
+        for (CodegenParameter p : params) {
+          if (p.isFormParam && !p.isModel && !p.isContainer && !p.isFile && models.contains(p.dataType)) {
+            p.isModel = true;
+          }
+        }
+      }
       List<String> checks = code.statements(op);
       if (!checks.isEmpty()) {
         op.vendorExtensions.put(PARAM_CHECKS, checks);
