@@ -1,6 +1,7 @@
 package dev.sttclients.runtime.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.sttclients.runtime.BinaryBody;
 import dev.sttclients.runtime.Json;
 import dev.sttclients.runtime.errors.RequestValidationException;
@@ -99,7 +100,7 @@ public final class RequestBodies {
         }
       };
     }
-    byte[] json = json(vendor, request, body);
+    byte[] json = json(vendor, request, "body", body);
     ContentType type = ContentType.parse(contentType == null ? "application/json" : contentType);
     return new Prepared() {
       @Override
@@ -141,7 +142,7 @@ public final class RequestBodies {
       if (p.value() instanceof BinaryBody b) {
         parts.add(new Object[] {p.name(), b, lengths.get(file++)});
       } else {
-        parts.add(new Object[] {p.name(), text(vendor, request, p.value()), partType(p)});
+        parts.add(new Object[] {p.name(), text(vendor, request, p.name(), p.value()), partType(p)});
       }
     }
     boolean multipart = mime(contentType).equals(MULTIPART);
@@ -199,19 +200,27 @@ public final class RequestBodies {
   }
 
   /** A non-file form value as text: a string as is (also when the spec says it holds JSON), a scalar, or JSON. */
-  private static String text(String vendor, OperationRequest request, Object value) {
+  private static String text(String vendor, OperationRequest request, String field, Object value) {
     if (value instanceof CharSequence s) {
       return s.toString();
     }
     if (isScalar(value)) {
       return OperationRequest.format(value);
     }
-    return new String(json(vendor, request, value), StandardCharsets.UTF_8);
+    return new String(json(vendor, request, field, value), StandardCharsets.UTF_8);
   }
 
-  private static byte[] json(String vendor, OperationRequest request, Object value) {
+  /** Writes request bodies: an enum's unknown-value placeholder anywhere in one is refused (UnknownEnums). */
+  private static final ObjectWriter REQUEST_WRITER = Json.mapper().writer().withAttribute(UnknownEnums.REQUEST, true);
+
+  private static byte[] json(String vendor, OperationRequest request, String field, Object value) {
     try {
-      return Json.mapper().writeValueAsBytes(value);
+      return REQUEST_WRITER.writeValueAsBytes(value);
+    } catch (UnknownEnums.Placeholder e) {
+      String where = e.where();
+      throw new RequestValidationException(vendor, request.operationId(), List.of(new Violation(
+          where.isEmpty() ? field : where.startsWith("[") ? field + where : field + "." + where,
+          UnknownEnums.UNKNOWN_CONSTANT, e.getOriginalMessage())));
     } catch (JsonProcessingException | RuntimeException e) {
       String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
       throw new RequestValidationException(vendor, request.operationId(), List.of(new Violation("body",

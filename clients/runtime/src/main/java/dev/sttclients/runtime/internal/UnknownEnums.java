@@ -1,16 +1,25 @@
 package dev.sttclients.runtime.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import com.fasterxml.jackson.databind.ser.ContextualSerializer;
 import java.io.IOException;
 import java.util.Map;
 
@@ -20,10 +29,17 @@ import java.util.Map;
  * deserializer so that, when the runtime parses a response, each such value is recorded as
  * {@code path -> raw value} (path as in {@code items[0].status}) in the map passed as the
  * {@link #ATTRIBUTE} attribute of the reader. Without that attribute nothing is recorded.
+ *
+ * <p>The other way, the constant stands for no value at all: a request that would carry it anywhere in its body
+ * (a job's configuration read back and sent again, say) fails with {@link Placeholder} when written by a writer with
+ * the {@link #REQUEST} attribute, before anything is sent. Without that attribute it is written as the generator
+ * writes it, so that a response holding it can still be printed as JSON.
  */
 public final class UnknownEnums {
   /** Reader attribute: a {@code Map<String, String>} to record into. */
   public static final Object ATTRIBUTE = UnknownEnums.class;
+  /** Writer attribute (any value): the document is a request body, where the placeholder is refused. */
+  public static final Object REQUEST = Placeholder.class;
   /** The constant the generator adds to every enum when {@code enumUnknownDefaultCase} is on. */
   static final String UNKNOWN_CONSTANT = "UNKNOWN_DEFAULT_OPEN_API";
 
@@ -56,7 +72,84 @@ public final class UnknownEnums {
         return new Recorder(deserializer);
       }
     });
+    module.setSerializerModifier(new BeanSerializerModifier() {
+      @Override
+      public JsonSerializer<?> modifySerializer(SerializationConfig config, BeanDescription beanDesc,
+          JsonSerializer<?> serializer) {
+        return beanDesc.getBeanClass().isEnum() ? new Refuser(serializer) : serializer;
+      }
+    });
     return module;
+  }
+
+  /**
+   * The placeholder met while writing a request: Jackson adds where ({@link #getPath()}), {@link #where()} says it
+   * as {@code transcription_config.operating_point} or {@code items[2]}.
+   */
+  public static final class Placeholder extends JsonMappingException {
+    private static final long serialVersionUID = 1L;
+
+    Placeholder(JsonGenerator gen) {
+      super(gen, "is the placeholder for values unknown to this client and cannot be sent");
+    }
+
+    /** The JSON path of the value, from the document's root; empty when the document is the value itself. */
+    public String where() {
+      StringBuilder sb = new StringBuilder();
+      for (Reference r : getPath()) {
+        if (r.getFieldName() != null) {
+          sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+        } else if (r.getIndex() >= 0) {
+          sb.append('[').append(r.getIndex()).append(']');
+        }
+      }
+      return sb.toString();
+    }
+  }
+
+  /** An enum's serializer that refuses the placeholder in a request ({@link #REQUEST}). */
+  static final class Refuser extends JsonSerializer<Object> implements ContextualSerializer {
+    private final JsonSerializer<Object> delegate;
+
+    @SuppressWarnings("unchecked")
+    Refuser(JsonSerializer<?> delegate) {
+      this.delegate = (JsonSerializer<Object>) delegate;
+    }
+
+    @Override
+    public void serialize(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      refuse(value, gen, provider);
+      delegate.serialize(value, gen, provider);
+    }
+
+    @Override
+    public void serializeWithType(Object value, JsonGenerator gen, SerializerProvider provider,
+        TypeSerializer typeSer) throws IOException {
+      refuse(value, gen, provider);
+      delegate.serializeWithType(value, gen, provider, typeSer);
+    }
+
+    private static void refuse(Object value, JsonGenerator gen, SerializerProvider provider) throws Placeholder {
+      if (value instanceof Enum<?> e && UNKNOWN_CONSTANT.equals(e.name()) && provider.getAttribute(REQUEST) != null) {
+        throw new Placeholder(gen);
+      }
+    }
+
+    @Override
+    public JsonSerializer<?> createContextual(SerializerProvider provider, BeanProperty property)
+        throws JsonMappingException {
+      return delegate instanceof ContextualSerializer c ? new Refuser(c.createContextual(provider, property)) : this;
+    }
+
+    @Override
+    public boolean isEmpty(SerializerProvider provider, Object value) {
+      return delegate.isEmpty(provider, value);
+    }
+
+    @Override
+    public Class<Object> handledType() {
+      return delegate.handledType();
+    }
   }
 
   /** A JSON location as {@code a.b[0].c}, from the parser's context. */
