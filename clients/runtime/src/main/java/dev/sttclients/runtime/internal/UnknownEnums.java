@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
-import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.ser.ContextualSerializer;
@@ -107,7 +106,10 @@ public final class UnknownEnums {
     }
   }
 
-  /** An enum's serializer that refuses the placeholder in a request ({@link #REQUEST}). */
+  /**
+   * An enum's serializer that refuses the placeholder in a request ({@link #REQUEST}). The shared mapper writes
+   * without type ids, so {@code serializeWithType} is never asked for.
+   */
   static final class Refuser extends JsonSerializer<Object> implements ContextualSerializer {
     private final JsonSerializer<Object> delegate;
 
@@ -120,13 +122,6 @@ public final class UnknownEnums {
     public void serialize(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
       refuse(value, gen, provider);
       delegate.serialize(value, gen, provider);
-    }
-
-    @Override
-    public void serializeWithType(Object value, JsonGenerator gen, SerializerProvider provider,
-        TypeSerializer typeSer) throws IOException {
-      refuse(value, gen, provider);
-      delegate.serializeWithType(value, gen, provider, typeSer);
     }
 
     private static void refuse(Object value, JsonGenerator gen, SerializerProvider provider) throws Placeholder {
@@ -144,11 +139,6 @@ public final class UnknownEnums {
     @Override
     public boolean isEmpty(SerializerProvider provider, Object value) {
       return delegate.isEmpty(provider, value);
-    }
-
-    @Override
-    public Class<Object> handledType() {
-      return delegate.handledType();
     }
   }
 

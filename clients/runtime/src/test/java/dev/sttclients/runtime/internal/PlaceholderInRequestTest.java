@@ -102,6 +102,18 @@ class PlaceholderInRequestTest {
         sent.text);
   }
 
+  /** A property left out when empty: the wrapped enum serializer still says what is empty (a value never is). */
+  static final class Sparse {
+    @JsonProperty("mode")
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+    public Mode mode = Mode.FAST;
+  }
+
+  @Test
+  void anEnumIsNeverEmpty() throws IOException {
+    assertEquals("{\"mode\":\"fast\"}", Json.mapper().writeValueAsString(new Sparse()));
+  }
+
   @Test
   void outsideARequestThePlaceholderIsWrittenAsBefore() throws IOException {
     // A response read with an unknown value can still be printed as JSON (the CLI's --json does).
