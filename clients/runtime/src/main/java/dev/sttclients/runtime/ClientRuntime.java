@@ -1008,8 +1008,7 @@ public final class ClientRuntime implements AutoCloseable {
     return kind + " (" + e.getClass().getSimpleName() + ")";
   }
 
-  /** The response's headers by lower-cased name, made immutable once (ApiResponse keeps it without copying). */
-  @SuppressWarnings("unchecked")
+  /** The response's headers by lower-cased name, as a map made only if read whole (ApiResponse keeps it as is). */
   private static Map<String, List<String>> headers(ClassicHttpResponse response) {
     return new ResponseHeaders(response.getHeaders());
   }

@@ -99,9 +99,9 @@ public final class BeanChecks {
     for (int i = 0; i < args.length; i++) {
       Iterable<?> values = args[i] instanceof Iterable<?> it ? it : java.util.Collections.singletonList(args[i]);
       for (Object value : values) {
-        if (value instanceof Enum<?> e && e.name().equals("UNKNOWN_DEFAULT_OPEN_API")) {
+        if (value instanceof Enum<?> e && e.name().equals(UnknownEnums.UNKNOWN_CONSTANT)) {
           out.add(new Violation(i < wireNames.length ? wireNames[i] : "arg" + i, e.name(),
-              "is the placeholder for values unknown to this client and cannot be sent"));
+              UnknownEnums.PLACEHOLDER_RULE));
         }
       }
     }

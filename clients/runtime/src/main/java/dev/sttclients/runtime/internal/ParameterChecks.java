@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * is the parameter itself; otherwise it is the element at that index of a list parameter.
  */
 public final class ParameterChecks {
-  private static final String PLACEHOLDER = "UNKNOWN_DEFAULT_OPEN_API";
+  private static final String PLACEHOLDER = UnknownEnums.UNKNOWN_CONSTANT;
   private static final Comparator<Violation> ORDER = Comparator.comparing(Violation::field);
 
   private ParameterChecks() {}
@@ -137,7 +137,7 @@ public final class ParameterChecks {
       return out;
     }
     return value instanceof Enum<?> e && e.name().equals(PLACEHOLDER) ? addShown(out, field, -1, PLACEHOLDER,
-        "is the placeholder for values unknown to this client and cannot be sent") : out;
+        UnknownEnums.PLACEHOLDER_RULE) : out;
   }
 
   /**

@@ -41,6 +41,8 @@ public final class UnknownEnums {
   public static final Object REQUEST = Placeholder.class;
   /** The constant the generator adds to every enum when {@code enumUnknownDefaultCase} is on. */
   static final String UNKNOWN_CONSTANT = "UNKNOWN_DEFAULT_OPEN_API";
+  /** The rule a request breaks by carrying {@link #UNKNOWN_CONSTANT}, as a parameter or in a body. */
+  static final String PLACEHOLDER_RULE = "is the placeholder for values unknown to this client and cannot be sent";
 
   /** Where the recorder writes when the reader carries no {@link #ATTRIBUTE}: the runtime's parse on this thread. */
   private static final ThreadLocal<Map<String, String>> CURRENT = new ThreadLocal<>();
@@ -89,7 +91,7 @@ public final class UnknownEnums {
     private static final long serialVersionUID = 1L;
 
     Placeholder(JsonGenerator gen) {
-      super(gen, "is the placeholder for values unknown to this client and cannot be sent");
+      super(gen, PLACEHOLDER_RULE);
     }
 
     /** The JSON path of the value, from the document's root; empty when the document is the value itself. */
