@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import dev.sttclients.runtime.Json;
+import dev.sttclients.runtime.internal.UnknownEnumsTest.Color;
 import dev.sttclients.runtime.errors.RequestValidationException;
 import dev.sttclients.runtime.errors.Violation;
 import java.io.ByteArrayOutputStream;
@@ -21,25 +21,13 @@ import org.junit.jupiter.api.Test;
  * anything is sent, naming the field, the value and the rule; a response holding it can still be written as JSON.
  */
 class PlaceholderInRequestTest {
-  /** As the generator writes enums: a wire value, and the placeholder for values the spec does not list. */
-  enum Mode {
-    FAST("fast"), UNKNOWN_DEFAULT_OPEN_API("unknown_default_open_api");
-
-    private final String value;
-
-    Mode(String value) {
-      this.value = value;
-    }
-
-    @JsonValue
-    public String getValue() {
-      return value;
-    }
-  }
+  /** Shaped like a generated enum: a wire value, and the placeholder for values the spec does not list. */
+  private static final Color FAST = Color.RED;
+  private static final Color UNKNOWN = Color.UNKNOWN_DEFAULT_OPEN_API;
 
   static final class Config {
-    @JsonProperty("operating_mode") public Mode mode;
-    @JsonProperty("modes") public List<Mode> modes;
+    @JsonProperty("operating_mode") public Color mode;
+    @JsonProperty("modes") public List<Color> modes;
   }
 
   static final class Job {
@@ -48,7 +36,7 @@ class PlaceholderInRequestTest {
     @JsonProperty("configs") public List<Config> configs;
   }
 
-  private static Config config(Mode mode, Mode... modes) {
+  private static Config config(Color mode, Color... modes) {
     Config c = new Config();
     c.mode = mode;
     c.modes = modes.length == 0 ? null : List.of(modes);
@@ -79,26 +67,26 @@ class PlaceholderInRequestTest {
   @Test
   void aPlaceholderAnywhereInAJsonBodyIsRefusedNamingWhere() {
     assertEquals("body.transcription_config.operating_mode",
-        refused(json(job(config(Mode.UNKNOWN_DEFAULT_OPEN_API)))).field());
+        refused(json(job(config(UNKNOWN)))).field());
     assertEquals("body.transcription_config.modes[1]",
-        refused(json(job(config(Mode.FAST, Mode.FAST, Mode.UNKNOWN_DEFAULT_OPEN_API)))).field());
-    assertEquals("body.configs[2].operating_mode", refused(json(job(config(Mode.FAST), config(Mode.FAST),
-        config(Mode.FAST), config(Mode.UNKNOWN_DEFAULT_OPEN_API)))).field());
-    assertEquals("body", refused(json(Mode.UNKNOWN_DEFAULT_OPEN_API)).field());
-    assertEquals("body[0]", refused(json(List.of(Mode.UNKNOWN_DEFAULT_OPEN_API))).field());
+        refused(json(job(config(FAST, FAST, UNKNOWN)))).field());
+    assertEquals("body.configs[2].operating_mode", refused(json(job(config(FAST), config(FAST),
+        config(FAST), config(UNKNOWN)))).field());
+    assertEquals("body", refused(json(UNKNOWN)).field());
+    assertEquals("body[0]", refused(json(List.of(UNKNOWN))).field());
   }
 
   @Test
   void aPlaceholderInAFormsJsonPartIsRefusedNamingThePart() {
     OperationRequest request = OperationRequest.builder("upload", "POST", "/jobs").form("multipart/form-data")
-        .formParam("transcription_config", config(Mode.UNKNOWN_DEFAULT_OPEN_API), null).build();
+        .formParam("transcription_config", config(UNKNOWN), null).build();
     assertEquals("transcription_config.operating_mode", refused(request).field());
   }
 
   @Test
   void knownValuesAreSentAsTheirWireValues() throws IOException {
-    HttpEntityText sent = new HttpEntityText(RequestBodies.prepare("acme", json(job(config(Mode.FAST, Mode.FAST)))));
-    assertEquals("{\"name\":\"a\",\"transcription_config\":{\"operating_mode\":\"fast\",\"modes\":[\"fast\"]}}",
+    HttpEntityText sent = new HttpEntityText(RequestBodies.prepare("acme", json(job(config(FAST, FAST)))));
+    assertEquals("{\"name\":\"a\",\"transcription_config\":{\"operating_mode\":\"red\",\"modes\":[\"red\"]}}",
         sent.text);
   }
 
@@ -106,18 +94,18 @@ class PlaceholderInRequestTest {
   static final class Sparse {
     @JsonProperty("mode")
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-    public Mode mode = Mode.FAST;
+    public Color mode = FAST;
   }
 
   @Test
   void anEnumIsNeverEmpty() throws IOException {
-    assertEquals("{\"mode\":\"fast\"}", Json.mapper().writeValueAsString(new Sparse()));
+    assertEquals("{\"mode\":\"red\"}", Json.mapper().writeValueAsString(new Sparse()));
   }
 
   @Test
   void outsideARequestThePlaceholderIsWrittenAsBefore() throws IOException {
     // A response read with an unknown value can still be printed as JSON (the CLI's --json does).
-    String json = Json.mapper().writeValueAsString(job(config(Mode.UNKNOWN_DEFAULT_OPEN_API)));
+    String json = Json.mapper().writeValueAsString(job(config(UNKNOWN)));
     assertTrue(json.contains("\"operating_mode\":\"unknown_default_open_api\""), json);
     assertFalse(json.isEmpty());
   }
