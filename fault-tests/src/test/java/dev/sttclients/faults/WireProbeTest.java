@@ -9,13 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sttclients.faults.probe.api.ThingsApi;
 import dev.sttclients.faults.probe.model.Thing;
 import dev.sttclients.runtime.errors.RequestValidationException;
+import dev.sttclients.runtime.errors.Violation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The client generated from the test-only probe spec (src/test/probe/probe.yaml) through the shared templates:
- * header parameters, a non-exploded array and two path parameters, checked on the wire byte for byte. A template
- * that dropped header parameters or wrote arrays another way fails here.
+ * header parameters, a non-exploded array and two path parameters, checked on the wire byte for byte; integers
+ * with exclusive bounds, checked before anything is sent. A template that dropped header parameters or wrote arrays
+ * another way fails here.
  */
 class WireProbeTest {
   private static final String THING = "{\"name\":\"lamp\",\"count\":2}";
@@ -67,6 +69,30 @@ class WireProbeTest {
       assertTrue(head.contains("\r\nContent-Type: application/json; charset=UTF-8\r\n")
           || head.contains("\r\nContent-Type: application/json\r\n"), head);
       assertTrue(head.contains("\r\nContent-Length: 15\r\n"), head); // {"name":"lamp"}
+    }
+  }
+
+  @Test
+  void anIntegersExclusiveBoundIsRefusedBeforeSendingAndTheNextValueSent() throws Exception {
+    try (RawServer server = server();
+        RawClient c = RawClient.builder().apiKey(API_KEY).baseUrl(server.baseUrl()).build()) {
+      ThingsApi api = new ThingsApi(c.rt());
+      // limit: minimum 0 and maximum 100, both exclusive; Thing.count: minimum 0, exclusive
+      for (long bound : new long[] {0, 100}) {
+        RequestValidationException e = fails(RequestValidationException.class, () -> api.listThings(bound));
+        assertEquals(List.of(new Violation("limit", String.valueOf(bound), bound == 0
+            ? "must be greater than or equal to 1" : "must be less than or equal to 99")), e.violations());
+      }
+      RequestValidationException e = fails(RequestValidationException.class,
+          () -> api.createThing(new Thing().name("lamp").count(0), null));
+      assertEquals(List.of(new Violation("body.count", "0", "must be greater than or equal to 1")), e.violations());
+      assertEquals(0, server.requests());
+      api.listThings(1L);
+      api.listThings(99L);
+      api.createThing(new Thing().name("lamp").count(1), null);
+      assertEquals("GET /things?limit=1 HTTP/1.1", server.requestLine(0));
+      assertEquals("GET /things?limit=99 HTTP/1.1", server.requestLine(1));
+      assertEquals(3, server.requests());
     }
   }
 }

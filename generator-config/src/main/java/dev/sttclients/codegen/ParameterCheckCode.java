@@ -90,7 +90,7 @@ final class ParameterCheckCode {
       out.add(size(wire, index, name, minLength, maxLength));
     }
     if (isInteger || isLong) {
-      // @Min/@Max, which have no exclusive form (the annotations ignore exclusiveMinimum/Maximum here too).
+      // @Min/@Max, inclusive: the generator has made an integer's exclusive bounds inclusive (SttJavaClientCodegen).
       if (minimum != null) {
         out.add(call("min", q(wire), index, name, Long.parseLong(minimum) + "L"));
       }

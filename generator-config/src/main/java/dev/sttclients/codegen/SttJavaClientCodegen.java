@@ -3,14 +3,19 @@ package dev.sttclients.codegen;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.openapitools.codegen.CodegenOperation;
 import org.openapitools.codegen.CodegenParameter;
+import org.openapitools.codegen.CodegenProperty;
+import org.openapitools.codegen.IJsonSchemaValidationProperties;
 import org.openapitools.codegen.languages.JavaClientCodegen;
 import org.openapitools.codegen.model.ModelMap;
 import org.openapitools.codegen.model.OperationsMap;
@@ -30,6 +35,10 @@ import org.openapitools.codegen.utils.ModelUtils;
  *
  * <p>Each operation also gets the code that checks its parameters ({@code x-param-checks}, see
  * {@link ParameterCheckCode}), and each API class the constants that code uses ({@code paramCheckConstants}).
+ *
+ * <p>An integer's exclusive bound becomes the inclusive one next to it ({@code exclusiveMinimum} 0 is minimum 1):
+ * {@code @Min}/{@code @Max}, which the stock templates put on integers, have no exclusive form and would otherwise
+ * accept the bound itself. Parameters, form fields, properties and list elements alike.
  */
 public class SttJavaClientCodegen extends JavaClientCodegen {
   /** Names the method of a media type other than the first, on the media type object. */
@@ -80,6 +89,44 @@ public class SttJavaClientCodegen extends JavaClientCodegen {
       v.vendorExtensions.put(MEDIA_TYPE, m.getKey());
       super.addOperationToGroup(tag, resourcePath, variant, v, operations);
     }
+  }
+
+  @Override
+  public CodegenProperty fromProperty(String name, Schema p, boolean required,
+      boolean schemaIsFromAdditionalProperties) {
+    return inclusive(super.fromProperty(name, p, required, schemaIsFromAdditionalProperties));
+  }
+
+  @Override
+  public CodegenParameter fromParameter(Parameter parameter, Set<String> imports) {
+    return inclusive(super.fromParameter(parameter, imports));
+  }
+
+  @Override
+  public CodegenParameter fromFormProperty(String name, Schema propertySchema, Set<String> imports) {
+    return inclusive(super.fromFormProperty(name, propertySchema, imports));
+  }
+
+  /** {@code c} with an integer's exclusive bounds made inclusive. */
+  private static <T extends IJsonSchemaValidationProperties> T inclusive(T c) {
+    if (c != null && (c.getIsInteger() || c.getIsLong())) {
+      c.setMinimum(inclusive(c.getMinimum(), c.getExclusiveMinimum(), 1));
+      c.setMaximum(inclusive(c.getMaximum(), c.getExclusiveMaximum(), -1));
+      c.setExclusiveMinimum(false);
+      c.setExclusiveMaximum(false);
+    }
+    return c;
+  }
+
+  /** An integer bound made inclusive: an exclusive one moves by {@code step} (+1 for a minimum, -1 for a maximum). */
+  static String inclusive(String bound, boolean exclusive, int step) {
+    if (bound == null || !exclusive) {
+      return bound;
+    }
+    java.math.BigDecimal b = new java.math.BigDecimal(bound);
+    java.math.BigDecimal whole = step > 0 ? b.setScale(0, java.math.RoundingMode.FLOOR)
+        : b.setScale(0, java.math.RoundingMode.CEILING);
+    return whole.add(java.math.BigDecimal.valueOf(step)).toPlainString();
   }
 
   @Override
