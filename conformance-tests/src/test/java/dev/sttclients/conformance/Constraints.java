@@ -155,9 +155,18 @@ final class Constraints {
       if (!c.isParam()) {
         out.add(new Case(c, "= '" + UNKNOWN_ENUM_VALUE + "'", F.textNode(UNKNOWN_ENUM_VALUE), false,
             Expect.UNKNOWN_ENUM));
+      } else if (inlineStringEnum(c)) {
+        // A parameter's inline string enum is a String in Java: a value the spec does not list is refused before
+        // sending. (A $ref'd enum is an enum class, which cannot hold one; its placeholder is tested apart.)
+        out.add(new Case(c, "= '" + UNKNOWN_ENUM_VALUE + "'", F.textNode(UNKNOWN_ENUM_VALUE), false, Expect.REJECT));
       }
     }
     return out;
+  }
+
+  private static boolean inlineStringEnum(Constraint c) {
+    return c.schema().getEnum().stream().allMatch(v -> v instanceof String) && c.op().parameters().stream()
+        .anyMatch(p -> p.getName().equals(c.field()) && VendorSpec.refOf(VendorSpec.paramSchema(p)) == null);
   }
 
   /**

@@ -99,12 +99,33 @@ public class SttJavaClientCodegen extends JavaClientCodegen {
 
   @Override
   public CodegenParameter fromParameter(Parameter parameter, Set<String> imports) {
-    return inclusive(super.fromParameter(parameter, imports));
+    return listed(inclusive(super.fromParameter(parameter, imports)));
   }
 
   @Override
   public CodegenParameter fromFormProperty(String name, Schema propertySchema, Set<String> imports) {
-    return inclusive(super.fromFormProperty(name, propertySchema, imports));
+    return listed(inclusive(super.fromFormProperty(name, propertySchema, imports)));
+  }
+
+  /**
+   * A string parameter with an inline enum is a plain {@code String} in Java (the generator makes enum classes only
+   * for properties and referenced schemas): it gets the pattern of its values, {@code ^(asc|desc)$}, so that a value
+   * the spec does not list is refused before sending, by {@code @Pattern} and the generated check alike.
+   */
+  private static CodegenParameter listed(CodegenParameter c) {
+    if (c != null && c.isString && !c.isEnumRef && c.pattern == null && c._enum != null && !c._enum.isEmpty()) {
+      c.pattern = enumPattern(c._enum);
+    }
+    return c;
+  }
+
+  /** {@code ^(a|b)$} for the values, regex-escaped, as the body of a Java string literal (as the generator's own). */
+  static String enumPattern(List<String> values) {
+    StringBuilder regex = new StringBuilder("^(");
+    for (int i = 0; i < values.size(); i++) {
+      regex.append(i == 0 ? "" : "|").append(values.get(i).replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0"));
+    }
+    return regex.append(")$").toString().replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
   /** {@code c} with an integer's exclusive bounds made inclusive. */
