@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The client generated from the test-only probe spec (src/test/probe/probe.yaml) through the shared templates:
  * header parameters, a non-exploded array and two path parameters, checked on the wire byte for byte; integers
- * with exclusive bounds, checked before anything is sent. A template that dropped header parameters or wrote arrays
+ * with exclusive bounds and an inline string enum whose values hold regex characters, checked before anything is
+ * sent. A template that dropped header parameters or wrote arrays
  * another way fails here.
  */
 class WireProbeTest {
@@ -79,7 +80,7 @@ class WireProbeTest {
       ThingsApi api = new ThingsApi(c.rt());
       // limit: minimum 0 and maximum 100, both exclusive; Thing.count: minimum 0, exclusive
       for (long bound : new long[] {0, 100}) {
-        RequestValidationException e = fails(RequestValidationException.class, () -> api.listThings(bound));
+        RequestValidationException e = fails(RequestValidationException.class, () -> api.listThings(bound, null));
         assertEquals(List.of(new Violation("limit", String.valueOf(bound), bound == 0
             ? "must be greater than or equal to 1" : "must be less than or equal to 99")), e.violations());
       }
@@ -87,12 +88,31 @@ class WireProbeTest {
           () -> api.createThing(new Thing().name("lamp").count(0), null));
       assertEquals(List.of(new Violation("body.count", "0", "must be greater than or equal to 1")), e.violations());
       assertEquals(0, server.requests());
-      api.listThings(1L);
-      api.listThings(99L);
+      api.listThings(1L, null);
+      api.listThings(99L, null);
       api.createThing(new Thing().name("lamp").count(1), null);
       assertEquals("GET /things?limit=1 HTTP/1.1", server.requestLine(0));
       assertEquals("GET /things?limit=99 HTTP/1.1", server.requestLine(1));
       assertEquals(3, server.requests());
+    }
+  }
+
+  @Test
+  void anInlineStringEnumRefusesWhatItDoesNotListAndSendsWhatItLists() throws Exception {
+    try (RawServer server = server();
+        RawClient c = RawClient.builder().apiKey(API_KEY).baseUrl(server.baseUrl()).build()) {
+      ThingsApi api = new ThingsApi(c.rt());
+      // format: [srt, ad.vtt, "q(1)"], a String in Java: its values are matched literally, not as a regex
+      for (String unlisted : new String[] {"adXvtt", "q1", "SRT", "srt|ad.vtt", ""}) {
+        RequestValidationException e = fails(RequestValidationException.class, () -> api.listThings(null, unlisted));
+        assertEquals(List.of(new Violation("format", "'" + unlisted + "'", "must match \"^(srt|ad\\.vtt|q\\(1\\))$\"")),
+            e.violations(), unlisted);
+      }
+      assertEquals(0, server.requests());
+      api.listThings(null, "ad.vtt");
+      api.listThings(null, "q(1)");
+      assertEquals("GET /things?format=ad.vtt HTTP/1.1", server.requestLine(0));
+      assertEquals("GET /things?format=q%281%29 HTTP/1.1", server.requestLine(1));
     }
   }
 }
