@@ -55,7 +55,8 @@ class ClientRuntimeTest {
         "application/problem+json", "text/x+json"}) {
       assertEquals(true, ClientRuntime.isJson(yes), yes);
     }
-    for (String no : new String[] {"text/json", "application/jsonl", "application/json-seq", "", "json"}) {
+    // ";x+json": the media type is what comes before the first ';' (here nothing), not the whole value
+    for (String no : new String[] {"text/json", "application/jsonl", "application/json-seq", "", "json", ";x+json"}) {
       assertEquals(false, ClientRuntime.isJson(no), no);
     }
   }

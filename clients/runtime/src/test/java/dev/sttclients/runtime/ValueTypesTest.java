@@ -2,6 +2,7 @@ package dev.sttclients.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,6 +72,18 @@ class ValueTypesTest {
     assertEquals(Map.of("status", "archived"), r.unknownEnumValues());
     assertEquals(Map.of(), new ApiResponse<>(200, Map.of(), null, 1, null).unknownEnumValues());
     assertEquals(Map.of(), new ApiResponse<>(200, Map.of(), null, 1, null, null).unknownEnumValues());
+  }
+
+  @Test
+  void anApiResponseKeepsACopyOfCallersHeadersAndTheRuntimesOwnAsTheyAre() {
+    Map<String, List<String>> mine = new java.util.HashMap<>(Map.of("x-a", List.of("1")));
+    ApiResponse<String> r = new ApiResponse<>(200, mine, null, 1, null);
+    mine.put("x-b", List.of("2"));
+    assertEquals(Map.of("x-a", List.of("1")), r.headers(), "a copy, not the caller's map");
+    assertThrows(UnsupportedOperationException.class, () -> r.headers().put("x-c", List.of("3")));
+    dev.sttclients.runtime.internal.ResponseHeaders lazy = new dev.sttclients.runtime.internal.ResponseHeaders(
+        new org.apache.hc.core5.http.Header[] {new org.apache.hc.core5.http.message.BasicHeader("X-A", "1")});
+    assertSame(lazy, new ApiResponse<>(200, lazy, null, 1, null).headers(), "immutable already: not copied");
   }
 
   @Test
