@@ -32,6 +32,22 @@ class ExternalRequestWireTest {
         .retryPolicy(RetryPolicy.none()).responseTimeout(Duration.ofSeconds(5)).build();
   }
 
+  /**
+   * A server whose first response is {@code json} as one chunk of a chunked 200 that never ends (it waits for the
+   * client to hang up), and whose later responses are {@code {}}.
+   */
+  private static RawServer chunkedOnceThenEmpty(String json) throws java.io.IOException {
+    return new RawServer((n, head, s) -> {
+      if (n == 1) {
+        RawServer.write(s, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + Integer.toHexString(json.length()) + "\r\n" + json + "\r\n");
+        RawServer.awaitClientGone(s, Duration.ofSeconds(10));
+      } else {
+        RawServer.respond(s, 200, "application/json", "{}");
+      }
+    });
+  }
+
   private static RawServer ok(String json) throws java.io.IOException {
     return new RawServer((n, head, s) -> RawServer.respond(s, 200, "application/json", json));
   }
@@ -85,15 +101,8 @@ class ExternalRequestWireTest {
   @Test
   void aJsonBodyCutForItsSizeDropsItsConnection() throws Exception {
     String big = "{\"pad\":\"" + "x".repeat(4096) + "\"}";
-    try (RawServer server = new RawServer((n, head, s) -> {
-      if (n == 1) {
-        RawServer.write(s, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
-            + Integer.toHexString(big.length()) + "\r\n" + big + "\r\n");
-        RawServer.awaitClientGone(s, Duration.ofSeconds(10));
-      } else {
-        RawServer.respond(s, 200, "application/json", "{}");
-      }
-    }); RawClient c = RawClient.builder().apiKey(API_KEY).baseUrl(server.baseUrl()).sleeper(d -> { })
+    try (RawServer server = chunkedOnceThenEmpty(big);
+        RawClient c = RawClient.builder().apiKey(API_KEY).baseUrl(server.baseUrl()).sleeper(d -> { })
         .retryPolicy(RetryPolicy.none()).maxResponseSize(1024).build()) {
       fails(ResponseTooLargeException.class, () -> c.rt().execute(OperationRequest.builder("get", "GET", "/big")
           .build(), OBJECT, RequestOptions.none()));
@@ -112,15 +121,7 @@ class ExternalRequestWireTest {
   @Test
   void unreadableJsonDropsItsConnection() throws Exception {
     String broken = "{\"id\":]" + " ".repeat(32 * 1024);
-    try (RawServer server = new RawServer((n, head, s) -> {
-      if (n == 1) {
-        RawServer.write(s, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
-            + Integer.toHexString(broken.length()) + "\r\n" + broken + "\r\n");
-        RawServer.awaitClientGone(s, Duration.ofSeconds(10));
-      } else {
-        RawServer.respond(s, 200, "application/json", "{}");
-      }
-    }); RawClient c = raw(server)) {
+    try (RawServer server = chunkedOnceThenEmpty(broken); RawClient c = raw(server)) {
       MalformedResponseException e = fails(MalformedResponseException.class, () -> c.rt().execute(
           OperationRequest.builder("get", "GET", "/broken").build(), OBJECT, RequestOptions.none()));
       assertEquals(200, e.statusCode());

@@ -1,9 +1,9 @@
 package dev.sttclients.runtime;
 
+import dev.sttclients.runtime.internal.Durations;
 import dev.sttclients.runtime.internal.Origin;
 import java.net.URI;
 import java.time.Duration;
-import dev.sttclients.runtime.internal.Durations;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;

@@ -21,6 +21,7 @@ import dev.sttclients.runtime.internal.CallContext;
 import dev.sttclients.runtime.internal.ErrorTable;
 import dev.sttclients.runtime.internal.Headers;
 import dev.sttclients.runtime.internal.HttpStack;
+import dev.sttclients.runtime.internal.JsonPaths;
 import dev.sttclients.runtime.internal.OperationRequest;
 import dev.sttclients.runtime.internal.Origin;
 import dev.sttclients.runtime.internal.PercentEncoding;
@@ -1028,18 +1029,8 @@ public final class ClientRuntime implements AutoCloseable {
 
   /** Where in the document Jackson failed, e.g. {@code " at items[0].status"}; "" when it does not say. */
   static String jsonPath(Exception e) {
-    if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException m) || m.getPath().isEmpty()) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder();
-    for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
-      if (r.getFieldName() != null) {
-        sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        sb.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    return sb.length() == 0 ? "" : " at " + sb;
+    String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? JsonPaths.of(m) : "";
+    return path.isEmpty() ? "" : " at " + path;
   }
 
   private static String firstLine(Exception e) {

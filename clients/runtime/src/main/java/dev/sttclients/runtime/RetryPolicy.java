@@ -1,7 +1,7 @@
 package dev.sttclients.runtime;
 
-import java.time.Duration;
 import dev.sttclients.runtime.internal.Durations;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -32,13 +32,10 @@ public final class RetryPolicy {
     if (maxRetries < 0 || maxRetries > 10) {
       throw new IllegalArgumentException("maxRetries must be between 0 and 10, was " + maxRetries);
     }
-    Durations.zeroOrPositive("initialBackoff", initialBackoff);
-    Durations.zeroOrPositive("maxBackoff", maxBackoff);
-    Durations.zeroOrPositive("maxRetryAfter", maxRetryAfter);
     this.maxRetries = maxRetries;
-    this.initialBackoff = initialBackoff;
-    this.maxBackoff = maxBackoff;
-    this.maxRetryAfter = maxRetryAfter;
+    this.initialBackoff = Durations.zeroOrPositive("initialBackoff", initialBackoff);
+    this.maxBackoff = Durations.zeroOrPositive("maxBackoff", maxBackoff);
+    this.maxRetryAfter = Durations.zeroOrPositive("maxRetryAfter", maxRetryAfter);
   }
 
   /** 2 retries, 500 ms initial backoff, 8 s cap, honour Retry-After up to 60 s. */

@@ -1,7 +1,7 @@
 package dev.sttclients.runtime;
 
-import java.net.URI;
 import dev.sttclients.runtime.internal.Durations;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;

@@ -217,10 +217,8 @@ public final class RequestBodies {
     try {
       return REQUEST_WRITER.writeValueAsBytes(value);
     } catch (UnknownEnums.Placeholder e) {
-      String where = e.where();
       throw new RequestValidationException(vendor, request.operationId(), List.of(new Violation(
-          where.isEmpty() ? field : where.startsWith("[") ? field + where : field + "." + where,
-          UnknownEnums.UNKNOWN_CONSTANT, e.getOriginalMessage())));
+          JsonPaths.under(field, JsonPaths.of(e)), UnknownEnums.UNKNOWN_CONSTANT, e.getOriginalMessage())));
     } catch (JsonProcessingException | RuntimeException e) {
       String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
       throw new RequestValidationException(vendor, request.operationId(), List.of(new Violation("body",

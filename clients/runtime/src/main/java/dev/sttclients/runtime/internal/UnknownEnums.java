@@ -83,28 +83,12 @@ public final class UnknownEnums {
     return module;
   }
 
-  /**
-   * The placeholder met while writing a request: Jackson adds where ({@link #getPath()}), {@link #where()} says it
-   * as {@code transcription_config.operating_point} or {@code items[2]}.
-   */
+  /** The placeholder met while writing a request; Jackson adds where ({@link JsonPaths#of}). */
   public static final class Placeholder extends JsonMappingException {
     private static final long serialVersionUID = 1L;
 
     Placeholder(JsonGenerator gen) {
       super(gen, PLACEHOLDER_RULE);
-    }
-
-    /** The JSON path of the value, from the document's root; empty when the document is the value itself. */
-    public String where() {
-      StringBuilder sb = new StringBuilder();
-      for (Reference r : getPath()) {
-        if (r.getFieldName() != null) {
-          sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
-        } else if (r.getIndex() >= 0) {
-          sb.append('[').append(r.getIndex()).append(']');
-        }
-      }
-      return sb.toString();
     }
   }
 

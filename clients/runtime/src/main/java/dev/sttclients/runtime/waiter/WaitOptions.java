@@ -2,9 +2,9 @@ package dev.sttclients.runtime.waiter;
 
 import dev.sttclients.runtime.RequestOptions;
 import dev.sttclients.runtime.Sleeper;
+import dev.sttclients.runtime.internal.Durations;
 import java.time.Clock;
 import java.time.Duration;
-import dev.sttclients.runtime.internal.Durations;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
